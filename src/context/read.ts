@@ -1,0 +1,33 @@
+import { type EventPayload, type GithubContext, githubContextFrom, parseEventPayload } from './github.js';
+
+export type ReadText = (path: string) => Promise<string>;
+
+const WITHOUT_DETAILS = "The message is built without the event's details.";
+
+/**
+ * Reads the workflow context the way the runner provides it. No event file (a local run) gives an empty
+ * payload. A broken one is warned about and the notification still goes out with what the variables tell,
+ * because losing the notification would be worse than losing its details.
+ */
+export async function readGithubContext(
+  env: Readonly<Record<string, string | undefined>>,
+  readText: ReadText,
+  warn: (message: string) => void,
+): Promise<GithubContext> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return githubContextFrom(env, {});
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch {
+    warn(`Cannot read the event payload at GITHUB_EVENT_PATH '${path}'. ${WITHOUT_DETAILS}`);
+    return githubContextFrom(env, {});
+  }
+  let event: EventPayload = {};
+  try {
+    event = parseEventPayload(text, path);
+  } catch (error) {
+    warn(`${(error as Error).message} ${WITHOUT_DETAILS}`);
+  }
+  return githubContextFrom(env, event);
+}

@@ -1,0 +1,31 @@
+import type { ColorChoice, HipChatColor, MessageFormat } from '../inputs/parse.js';
+import type { NotificationView } from '../view.js';
+import { resolveColor } from './color.js';
+import { defaultMessage } from './default-message.js';
+
+/** One notification, ready to send to any number of rooms. */
+export interface Notification {
+  readonly message: string;
+  readonly format: MessageFormat;
+  readonly color: HipChatColor;
+  readonly notify: boolean;
+  readonly from: string;
+}
+
+export interface MessageOptions {
+  readonly format: MessageFormat;
+  readonly template: string;
+  readonly color: ColorChoice;
+  readonly notify: boolean;
+  readonly from: string;
+}
+
+export function composeNotification(view: NotificationView, options: MessageOptions): Notification {
+  return {
+    message: options.template || defaultMessage(view, options.format),
+    format: options.format,
+    color: resolveColor(options.color, view.status),
+    notify: options.notify,
+    from: options.from,
+  };
+}
