@@ -1,0 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { undiciTransport } from './hipchat/undici-transport.js';
+import { run } from './main.js';
+
+await run({
+  core,
+  env: process.env,
+  readText: (path) => readFile(path, 'utf8'),
+  createTransport: undiciTransport,
+  appendSummary: async (markdown) => {
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  },
+});

@@ -1,0 +1,48 @@
+import { readGithubContext, type ReadText } from './context/read.js';
+import { deliverToRooms } from './hipchat/deliver.js';
+import type { HttpTransport } from './hipchat/http.js';
+import type { TransportOptions } from './hipchat/undici-transport.js';
+import { v2Body } from './hipchat/v2.js';
+import { type InputSource, readInputs } from './inputs/read.js';
+import { redactor } from './redact.js';
+import { composeNotification } from './render/notification.js';
+import { type AppendSummary, type ReportCore, report } from './report/report.js';
+import { buildView } from './view.js';
+
+export interface ActionCore extends InputSource, ReportCore {
+  debug(message: string): void;
+}
+
+/** Everything a run touches outside itself; tests pass their own. */
+export interface Dependencies {
+  readonly core: ActionCore;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly readText: ReadText;
+  readonly createTransport: (options: TransportOptions) => HttpTransport;
+  readonly appendSummary: AppendSummary;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export async function run(deps: Dependencies): Promise<void> {
+  const { core } = deps;
+  try {
+    const inputs = readInputs(core, deps.env);
+    const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
+    const view = buildView(github, inputs.status);
+    const body = v2Body(composeNotification(view, inputs));
+    core.debug(`Notification body: ${JSON.stringify(body)}`);
+
+    const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
+    const results = await deliverToRooms(transport, {
+      serverUrl: inputs.serverUrl,
+      token: inputs.token,
+      rooms: inputs.rooms,
+      body,
+    }).finally(() => transport.close());
+
+    await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}

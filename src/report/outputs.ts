@@ -1,0 +1,22 @@
+import type { RoomResult } from '../hipchat/deliver.js';
+import type { V2NotificationBody } from '../hipchat/v2.js';
+
+/** The step outputs declared in action.yml, as strings. */
+export interface ActionOutputs {
+  readonly ok: string;
+  readonly payload: string;
+  readonly results: string;
+  readonly delivered_rooms: string;
+  readonly failed_rooms: string;
+}
+
+export function actionOutputs(body: V2NotificationBody, results: readonly RoomResult[]): ActionOutputs {
+  const rooms = (ok: boolean) => results.filter((result) => result.ok === ok).map((result) => result.room);
+  return {
+    ok: String(results.every((result) => result.ok)),
+    payload: JSON.stringify(body),
+    results: JSON.stringify(results),
+    delivered_rooms: rooms(true).join('\n'),
+    failed_rooms: rooms(false).join('\n'),
+  };
+}
