@@ -1,0 +1,221 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { capabilitiesDocument } from './capabilities.ts';
+import type { ResolvedToken, SimRoom, SimulatorConfig } from './config.ts';
+import { presentedToken } from './credentials.ts';
+import { AUTH_TEST_ACCEPTED, ERRORS, errorEnvelope, reasonPhrase } from './errors.ts';
+import type { Fault } from './faults.ts';
+import {
+  floodControlHeaders,
+  rateLimitHeaders,
+  type Quota,
+  type RateLimiter,
+} from './rate-limits.ts';
+import { decodeRoomSegment, findRoom, ROOM_ID_OR_NAME_SCHEMA } from './rooms.ts';
+import { matchRoute, type RouteMatch, type RouteName } from './routes.ts';
+import { checkSchema } from './schema.ts';
+import { fieldError, validateNotification, type NotificationBody } from './validate-notification.ts';
+
+/** A request as the API sees it, already read off the socket. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: Readonly<Record<string, string>>;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** A JSON value, a raw string (fault bodies only), or undefined for no body. */
+  body: unknown;
+  delivered?: { room: SimRoom; notification: NotificationBody };
+}
+
+export interface ApiState {
+  config: SimulatorConfig;
+  baseUrl: string;
+  tokenLimits: RateLimiter;
+  floodLimits: RateLimiter;
+}
+
+/** What a request addresses, resolved without side effects so fault rules can match on it too. */
+export interface RequestTarget {
+  match: RouteMatch;
+  /** Decoded room segment; undefined when the route has none or the escape is malformed. */
+  roomSegment: string | undefined;
+  malformedRoomSegment: boolean;
+  room: SimRoom | undefined;
+  presentedToken: string | undefined;
+  /** The presented token if it is a known one. */
+  token: ResolvedToken | undefined;
+}
+
+export function resolveTarget(state: ApiState, req: ApiRequest): RequestTarget {
+  const match = matchRoute(req.method, req.path);
+  const rawRoom = match.kind === 'matched' ? match.rawRoom : undefined;
+  const roomSegment = rawRoom === undefined ? undefined : decodeRoomSegment(rawRoom);
+  const presented = presentedToken(req.headers, req.query);
+  return {
+    match,
+    roomSegment,
+    malformedRoomSegment: rawRoom !== undefined && roomSegment === undefined,
+    room: roomSegment === undefined ? undefined : findRoom(state.config.rooms, roomSegment),
+    presentedToken: presented,
+    token: presented === undefined ? undefined : state.config.tokens.get(presented),
+  };
+}
+
+interface HandlerContext {
+  state: ApiState;
+  req: ApiRequest;
+  room: SimRoom | undefined;
+  reply: (status: number, body?: unknown) => ApiResponse;
+  /** Counts one message against the room's flood control; false when it is exhausted. */
+  countMessage: (room: SimRoom) => boolean;
+}
+
+const HANDLERS: Readonly<Record<RouteName, (ctx: HandlerContext) => ApiResponse>> = {
+  capabilities: (ctx) => ctx.reply(200, capabilitiesDocument(ctx.state.baseUrl)),
+  'room-notification': sendRoomNotification,
+};
+
+/**
+ * Order of checks: route, auth (which is what gets counted against the token's
+ * budget), scope, room, then the body. Every response carries the rate-limit
+ * headers; flood-controlled routes also carry the flood-control ones.
+ */
+export function handleApiRequest(
+  state: ApiState,
+  req: ApiRequest,
+  target: RequestTarget = resolveTarget(state, req),
+): ApiResponse {
+  let tokenQuota = peekTokenQuota(state, target.token);
+  let floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
+  const reply = (status: number, body?: unknown, extraHeaders: Record<string, string> = {}): ApiResponse => ({
+    status,
+    body,
+    headers: { ...extraHeaders, ...limitHeaders(tokenQuota, floodQuota) },
+  });
+
+  const { match } = target;
+  if (match.kind === 'not-found') return reply(404, ERRORS.pathNotFound());
+  if (match.kind === 'method-not-allowed') {
+    return reply(405, ERRORS.methodNotAllowed(), { Allow: match.allow.join(', ') });
+  }
+  if (target.malformedRoomSegment) return reply(400, ERRORS.malformedRoomSegment());
+
+  const { route } = match;
+  // Any method can be probed with auth_test, so even a public route then demands a token.
+  const authTest = req.query['auth_test'] === 'true';
+  if (route.scope !== null || authTest) {
+    if (target.presentedToken === undefined) return reply(401, ERRORS.noAuth());
+    if (!target.token) return reply(401, ERRORS.invalidSession());
+    const counted = state.tokenLimits.consume(target.token.token, target.token.policy);
+    tokenQuota = counted.quota;
+    if (!counted.allowed) return reply(429, ERRORS.rateLimited());
+    if (route.scope !== null && !target.token.scopes.includes(route.scope)) {
+      return reply(403, ERRORS.missingScope(route.scope));
+    }
+  }
+
+  if (target.roomSegment !== undefined) {
+    const violation = checkSchema(target.roomSegment, ROOM_ID_OR_NAME_SCHEMA);
+    if (violation) return reply(400, fieldError('id_or_name', violation));
+    if (!target.room) return reply(404, ERRORS.roomNotFound(target.roomSegment));
+    const boundRoom = target.token?.room;
+    if (boundRoom && boundRoom.id !== target.room.id) {
+      return reply(403, ERRORS.wrongRoom(target.room.name, boundRoom.name));
+    }
+  }
+
+  // [UNCONFIRMED] auth_test checks everything up to the room, but not the body.
+  if (authTest) return reply(202, AUTH_TEST_ACCEPTED);
+
+  return HANDLERS[route.name]({
+    state,
+    req,
+    room: target.room,
+    reply,
+    countMessage: (room) => {
+      const counted = state.floodLimits.consume(String(room.id), state.config.floodControl);
+      floodQuota = counted.quota;
+      return counted.allowed;
+    },
+  });
+}
+
+function sendRoomNotification(ctx: HandlerContext): ApiResponse {
+  const { room, req, reply } = ctx;
+  if (!room) throw new Error('room-notification reached its handler without a resolved room');
+  if (!isJsonContentType(req.headers['content-type'])) return reply(400, ERRORS.invalidContentType());
+  const parsed = parseJson(req.rawBody);
+  if (!parsed.ok) return reply(400, ERRORS.invalidJson());
+  const validation = validateNotification(parsed.value);
+  if (!validation.ok) return reply(400, validation.error);
+  // Only messages that would actually be posted count towards the room's flood control.
+  if (!ctx.countMessage(room)) return reply(429, ERRORS.floodControlled());
+  return { ...reply(204), delivered: { room, notification: validation.notification } };
+}
+
+/** The response a fault stands in for; headers as the normal path would have sent them. */
+export function faultResponse(
+  state: ApiState,
+  target: RequestTarget,
+  fault: Exclude<Fault, { kind: 'delay' | 'drop' }>,
+): ApiResponse {
+  const tokenQuota = peekTokenQuota(state, target.token);
+  const floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
+  if (fault.kind === 'status') {
+    const body = fault.body ?? (fault.status >= 400 ? errorEnvelope(fault.status, reasonPhrase(fault.status)) : undefined);
+    return {
+      status: fault.status,
+      body,
+      headers: { ...limitHeaders(tokenQuota, floodQuota), ...fault.headers },
+    };
+  }
+  const reset = Math.ceil(state.config.now() / 1000) + fault.resetInSeconds;
+  if (fault.scope === 'token') {
+    return {
+      status: 429,
+      body: ERRORS.rateLimited(),
+      headers: limitHeaders({ ...tokenQuota, remaining: 0, reset }, floodQuota),
+    };
+  }
+  const floodLimit = state.config.floodControl.limit;
+  return {
+    status: 429,
+    body: ERRORS.floodControlled(),
+    headers: limitHeaders(tokenQuota, { limit: floodLimit, remaining: 0, reset }),
+  };
+}
+
+function limitHeaders(tokenQuota: Quota, floodQuota: Quota | undefined): Record<string, string> {
+  return { ...rateLimitHeaders(tokenQuota), ...(floodQuota ? floodControlHeaders(floodQuota) : {}) };
+}
+
+// A request without a valid token has no budget of its own: it is shown the default, untouched one.
+function peekTokenQuota(state: ApiState, token: ResolvedToken | undefined): Quota {
+  return state.tokenLimits.peek(token?.token, token?.policy ?? state.config.anonymousPolicy);
+}
+
+function peekFloodQuota(state: ApiState, room: SimRoom | undefined): Quota {
+  return state.floodLimits.peek(room === undefined ? undefined : String(room.id), state.config.floodControl);
+}
+
+function isFloodControlled(target: RequestTarget): boolean {
+  return target.match.kind === 'matched' && target.match.route.floodControlled;
+}
+
+// Parameters such as `; charset=utf-8` are fine; the media type itself must be JSON.
+function isJsonContentType(contentType: string | undefined): boolean {
+  return /^\s*application\/json\s*(;|$)/i.test(contentType ?? '');
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+
+let child: ChildProcessWithoutNullStreams | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts the CLI and returns a reader that yields stdout one line at a time. */
+function startCli(args: string[]): { process: ChildProcessWithoutNullStreams; nextLine: () => Promise<string> } {
+  const started = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
+  child = started;
+  const lines = createInterface({ input: started.stdout })[Symbol.asyncIterator]();
+  return {
+    process: started,
+    nextLine: async () => {
+      const { value, done } = await lines.next();
+      if (done) throw new Error('the CLI closed stdout');
+      return value;
+    },
+  };
+}
+
+describe('cli', () => {
+  it('prints its address, logs each request without tokens, and stops on SIGTERM', async () => {
+    const cli = startCli(['--port', '0', '--room', 'Operations', '--room', 'Dev Ops', '--token', 'secret-token']);
+    const banner = JSON.parse(await cli.nextLine()) as { url: string };
+    expect(banner).toEqual({
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      rooms: [
+        { id: 1, name: 'Operations' },
+        { id: 2, name: 'Dev Ops' },
+      ],
+      tokens: 1,
+    });
+
+    const accepted = await fetch(`${banner.url}/v2/room/Dev%20Ops/notification?auth_token=secret-token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message: 'Deployed' }),
+    });
+    expect(accepted.status).toBe(204);
+    const acceptedLine = await cli.nextLine();
+    expect(JSON.parse(acceptedLine)).toEqual({
+      method: 'POST',
+      path: '/v2/room/Dev%20Ops/notification',
+      status: 204,
+      room: 'Dev Ops',
+      message: 'Deployed',
+    });
+    expect(acceptedLine).not.toContain('secret-token');
+
+    await fetch(`${banner.url}/v2/room/Operations/notification`, { method: 'POST' });
+    expect(JSON.parse(await cli.nextLine())).toEqual({
+      method: 'POST',
+      path: '/v2/room/Operations/notification',
+      status: 401,
+    });
+
+    cli.process.kill('SIGTERM');
+    const [code] = await once(cli.process, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('uses the defaults without flags', async () => {
+    const cli = startCli([]);
+    expect(JSON.parse(await cli.nextLine())).toMatchObject({ rooms: [{ id: 1, name: 'Operations' }], tokens: 1 });
+    cli.process.kill('SIGINT');
+    const [code] = await once(cli.process, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 with usage on a bad flag', async () => {
+    const cli = startCli(['--rate-limit', 'lots']);
+    let stderr = '';
+    cli.process.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(cli.process, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--rate-limit expects N/SECONDS, got lots');
+    expect(stderr).toContain('Usage: node test/simulator/cli.ts');
+  });
+});

@@ -1,0 +1,104 @@
+import {
+  DEFAULT_FLOOD_CONTROL,
+  DEFAULT_TOKEN_LIMITS,
+  TOKEN_WINDOW_SECONDS,
+  type LimitPolicy,
+} from './rate-limits.ts';
+import { findRoom } from './rooms.ts';
+
+export interface SimRoom {
+  id: number;
+  name: string;
+}
+
+export interface SimToken {
+  token: string;
+  /** Default `['send_notification']`. */
+  scopes?: string[];
+  /** A room notification token is bound to one room, given by id or name. */
+  room?: number | string;
+  /** Default 'user'. Sets the default limit: 100 (user) or 500 (addon) requests per 5 minutes. */
+  kind?: 'user' | 'addon';
+}
+
+export interface SimulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0 (ephemeral). */
+  port?: number;
+  /** Default `[{ id: 1, name: 'Operations' }]`. */
+  rooms?: SimRoom[];
+  /** Default `[{ token: 'sim-token' }]`. */
+  tokens?: SimToken[];
+  /** Overrides the per-token limit for every token (default by kind, window 300 s). */
+  rateLimit?: LimitPolicy;
+  /** Per room; default 30 per 60 s. */
+  floodControl?: LimitPolicy;
+  /** Clock in milliseconds; default Date.now. */
+  now?: () => number;
+  /** Serve HTTPS instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+}
+
+export interface ResolvedToken {
+  token: string;
+  scopes: readonly string[];
+  room: SimRoom | undefined;
+  policy: LimitPolicy;
+}
+
+export interface SimulatorConfig {
+  host: string;
+  port: number;
+  rooms: readonly SimRoom[];
+  tokens: ReadonlyMap<string, ResolvedToken>;
+  /** Applies to requests without a valid token, which have no budget of their own. */
+  anonymousPolicy: LimitPolicy;
+  floodControl: LimitPolicy;
+  now: () => number;
+  tls: SimulatorOptions['tls'];
+}
+
+export const DEFAULT_ROOMS: readonly SimRoom[] = [{ id: 1, name: 'Operations' }];
+export const DEFAULT_TOKENS: readonly SimToken[] = [{ token: 'sim-token' }];
+
+/** Fills in defaults and rejects configurations the real service could not have. */
+export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
+  const rooms = options.rooms ?? DEFAULT_ROOMS;
+  assertUnique(rooms.map((room) => room.id), 'room id');
+  assertUnique(rooms.map((room) => room.name), 'room name');
+  const tokenPolicy = (kind: 'user' | 'addon'): LimitPolicy =>
+    options.rateLimit ?? { limit: DEFAULT_TOKEN_LIMITS[kind], windowSeconds: TOKEN_WINDOW_SECONDS };
+
+  const tokens = new Map<string, ResolvedToken>();
+  for (const token of options.tokens ?? DEFAULT_TOKENS) {
+    if (tokens.has(token.token)) throw new Error(`Duplicate token ${token.token}`);
+    tokens.set(token.token, {
+      token: token.token,
+      scopes: token.scopes ?? ['send_notification'],
+      room: token.room === undefined ? undefined : boundRoom(rooms, token.room),
+      policy: tokenPolicy(token.kind ?? 'user'),
+    });
+  }
+  return {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    rooms,
+    tokens,
+    anonymousPolicy: tokenPolicy('user'),
+    floodControl: options.floodControl ?? DEFAULT_FLOOD_CONTROL,
+    now: options.now ?? Date.now,
+    tls: options.tls,
+  };
+}
+
+function boundRoom(rooms: readonly SimRoom[], room: number | string): SimRoom {
+  const found = typeof room === 'number' ? rooms.find((candidate) => candidate.id === room) : findRoom(rooms, room);
+  if (!found) throw new Error(`Token bound to unknown room ${room}`);
+  return found;
+}
+
+function assertUnique(values: readonly unknown[], what: string): void {
+  const duplicate = values.find((value, index) => values.indexOf(value) !== index);
+  if (duplicate !== undefined) throw new Error(`Duplicate ${what} ${String(duplicate)}`);
+}

@@ -1,0 +1,261 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  faultResponse,
+  handleApiRequest,
+  resolveTarget,
+  type ApiRequest,
+  type ApiResponse,
+  type ApiState,
+  type RequestTarget,
+} from './api.ts';
+import { resolveOptions, type SimRoom, type SimulatorOptions } from './config.ts';
+import { redactHeaders, redactQuery } from './credentials.ts';
+import { errorEnvelope } from './errors.ts';
+import { FaultQueue, type FaultRule } from './faults.ts';
+import { RateLimiter } from './rate-limits.ts';
+import { findRoom } from './rooms.ts';
+import type { NotificationBody } from './validate-notification.ts';
+
+export type { SimRoom, SimToken, SimulatorOptions } from './config.ts';
+export type { Fault, FaultRule } from './faults.ts';
+
+export interface RecordedRequest {
+  /** Receipt time from the simulator's clock, in ms. */
+  at: number;
+  method: string;
+  /** Raw, as received, without the query. */
+  path: string;
+  /** `auth_token` masked as '***'. */
+  query: Record<string, string>;
+  /** Lowercase names; `authorization` masked as 'Bearer ***'. */
+  headers: Record<string, string>;
+  rawBody: string;
+  /** Parsed JSON, or the fields of a form body, or undefined. */
+  body: unknown;
+  /** Decoded room segment. */
+  room?: string;
+  /** 0 when the connection was dropped by a fault. */
+  status: number;
+  /** Parsed JSON sent back (a string for raw fault bodies), or null when there was no body. */
+  response: unknown;
+  /** The token actually presented, so tests can check the right one was sent. */
+  tokenUsed?: string;
+  /** Set when this request delivered a notification. */
+  delivered?: DeliveredNotification;
+}
+
+export interface DeliveredNotification {
+  room: SimRoom;
+  body: NotificationBody;
+  at: number;
+}
+
+export interface Simulator {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  rooms: readonly SimRoom[];
+  requests: readonly RecordedRequest[];
+  /** Accepted (204) notifications, in order. */
+  delivered: readonly DeliveredNotification[];
+  /** Throws for a room the simulator does not have, so a typo cannot pass as "nothing delivered". */
+  deliveredTo(room: string | number): DeliveredNotification[];
+  /** Rules are consumed in the order they were added. */
+  injectFault(rule: FaultRule): void;
+  /** Called after each request is answered (or dropped); returns the unsubscribe function. */
+  subscribe(listener: (request: RecordedRequest) => void): () => void;
+  /** Clears records, pending faults and rate-limit counters; subscriptions stay. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const config = resolveOptions(options);
+  const requests: RecordedRequest[] = [];
+  const delivered: DeliveredNotification[] = [];
+  const listeners = new Set<(request: RecordedRequest) => void>();
+  const faults = new FaultQueue();
+  const shutdown = new AbortController();
+  const state: ApiState = {
+    config,
+    baseUrl: '',
+    tokenLimits: new RateLimiter(config.now),
+    floodLimits: new RateLimiter(config.now),
+  };
+
+  const record = (entry: RecordedRequest): void => {
+    requests.push(entry);
+    if (entry.delivered) delivered.push(entry.delivered);
+  };
+  const announce = (entry: RecordedRequest): void => {
+    for (const listener of listeners) {
+      try {
+        listener(entry);
+      } catch (error) {
+        console.error('hipchat simulator: a subscriber threw', error);
+      }
+    }
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = config.now();
+    const rawBody = await readBody(req);
+    const apiRequest = toApiRequest(req, rawBody);
+    const target = resolveTarget(state, apiRequest);
+    const fault = faults.take((rule) => ruleApplies(rule, target));
+    const entry = (status: number, response: unknown): RecordedRequest => ({
+      at,
+      method: apiRequest.method,
+      path: apiRequest.path,
+      query: redactQuery(apiRequest.query),
+      headers: redactHeaders(req.headers),
+      rawBody,
+      body: parseRecordedBody(req.headers['content-type'], rawBody),
+      ...(target.roomSegment === undefined ? {} : { room: target.roomSegment }),
+      status,
+      response,
+      ...(target.presentedToken === undefined ? {} : { tokenUsed: target.presentedToken }),
+    });
+
+    if (fault?.kind === 'drop') {
+      const dropped = entry(0, null);
+      record(dropped);
+      req.socket.destroy();
+      announce(dropped);
+      return;
+    }
+    if (fault?.kind === 'delay') {
+      try {
+        await sleep(fault.ms, undefined, { signal: shutdown.signal });
+      } catch {
+        req.socket.destroy();
+        return;
+      }
+    }
+
+    const response =
+      fault !== undefined && fault.kind !== 'delay'
+        ? faultResponse(state, target, fault)
+        : handleApiRequest(state, apiRequest, target);
+    const answered: RecordedRequest = {
+      ...entry(response.status, response.body ?? null),
+      ...(response.delivered && {
+        delivered: { room: response.delivered.room, body: response.delivered.notification, at },
+      }),
+    };
+    record(answered);
+    writeResponse(res, response);
+    announce(answered);
+  }
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    serve(req, res).catch((error: unknown) => {
+      console.error('hipchat simulator: internal error', error);
+      if (res.headersSent) return;
+      writeResponse(res, { status: 500, headers: {}, body: errorEnvelope(500, 'Simulator internal error') });
+    });
+  };
+  const server: Server = config.tls
+    ? createHttpsServer({ key: config.tls.key, cert: config.tls.cert }, onRequest)
+    : createHttpServer(onRequest);
+  await listen(server, config.port, config.host);
+
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  state.baseUrl = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: state.baseUrl,
+    rooms: config.rooms,
+    requests,
+    delivered,
+    deliveredTo(room) {
+      const wanted = typeof room === 'number' ? config.rooms.find((r) => r.id === room) : findRoom(config.rooms, room);
+      if (!wanted) throw new Error(`The simulator has no room ${room}`);
+      return delivered.filter((notification) => notification.room.id === wanted.id);
+    },
+    injectFault: (rule) => faults.add(rule),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reset() {
+      requests.length = 0;
+      delivered.length = 0;
+      faults.clear();
+      state.tokenLimits.clear();
+      state.floodLimits.clear();
+    },
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        shutdown.abort();
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections would otherwise hold close() open.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function toApiRequest(req: IncomingMessage, rawBody: string): ApiRequest {
+  const url = req.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const rawQuery = queryStart === -1 ? '' : url.slice(queryStart + 1);
+  return {
+    method: req.method ?? 'GET',
+    path,
+    query: Object.fromEntries(new URLSearchParams(rawQuery)),
+    headers: req.headers,
+    rawBody,
+  };
+}
+
+function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
+  if (rule.room === undefined) return true;
+  const { room } = target;
+  return rule.room === target.roomSegment || (room !== undefined && [room.name, String(room.id)].includes(rule.room));
+}
+
+function parseRecordedBody(contentType: string | undefined, rawBody: string): unknown {
+  if (/^\s*application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
+    return Object.fromEntries(new URLSearchParams(rawBody));
+  }
+  try {
+    return JSON.parse(rawBody) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeResponse(res: ServerResponse, response: ApiResponse): void {
+  const { body } = response;
+  const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const hasContentType = Object.keys(response.headers).some((name) => name.toLowerCase() === 'content-type');
+  const contentType =
+    text === undefined || hasContentType
+      ? {}
+      : { 'Content-Type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' };
+  res.writeHead(response.status, { ...contentType, ...response.headers });
+  res.end(text);
+}

@@ -1,0 +1,61 @@
+import type { Simulator } from './server.ts';
+
+export const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
+export const FLOOD_CONTROL_HEADERS = [
+  'x-floodcontrol-limit',
+  'x-floodcontrol-remaining',
+  'x-floodcontrol-reset',
+] as const;
+
+export interface PostOptions {
+  /** Default 'sim-token'; null sends no credentials. */
+  token?: string | null;
+  via?: 'header' | 'query';
+  /** Default 'application/json'; null sends no Content-Type. */
+  contentType?: string | null;
+  /** Sent as-is instead of JSON.stringify(body). */
+  rawBody?: string;
+  /** Extra query string, without '?'. */
+  query?: string;
+}
+
+/** POST /v2/room/{roomSegment}/notification; `roomSegment` is put in the URL exactly as given. */
+export function postNotification(
+  sim: Simulator,
+  roomSegment: string,
+  body: unknown,
+  options: PostOptions = {},
+): Promise<Response> {
+  const { token = 'sim-token', via = 'header', contentType = 'application/json' } = options;
+  const query = new URLSearchParams(options.query);
+  const headers: Record<string, string> = {};
+  if (token !== null && via === 'query') query.set('auth_token', token);
+  if (token !== null && via === 'header') headers['Authorization'] = `Bearer ${token}`;
+  if (contentType !== null) headers['Content-Type'] = contentType;
+  const search = query.size > 0 ? `?${query.toString()}` : '';
+  const text = options.rawBody ?? JSON.stringify(body);
+  // A Uint8Array body keeps fetch from adding its own text/plain Content-Type.
+  return fetch(`${sim.url}/v2/room/${roomSegment}/notification${search}`, {
+    method: 'POST',
+    headers,
+    body: new TextEncoder().encode(text),
+  });
+}
+
+/** The six limit headers of a response, absent ones as null. */
+export function limitHeaders(response: Response): Record<string, string | null> {
+  return Object.fromEntries(
+    [...RATE_LIMIT_HEADERS, ...FLOOD_CONTROL_HEADERS].map((name) => [name, response.headers.get(name)]),
+  );
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(startMs: number): { now: () => number; advance: (ms: number) => void } {
+  let current = startMs;
+  return {
+    now: () => current,
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
