@@ -1,0 +1,129 @@
+// Runs dist/index.js the way the GitHub runner does: a fresh Node process, INPUT_* variables with action.yml's
+// defaults filled in, the GITHUB_* variables, an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface RunOptions {
+  inputs: Record<string, string>;
+  /** The event payload written to GITHUB_EVENT_PATH; `null` leaves the variable unset. */
+  event?: unknown;
+  eventName?: string;
+  /** GITHUB_* and other variables that override the defaults below. */
+  env?: Record<string, string>;
+  /** What the runner substitutes for `${{ job.status }}` in an input default. */
+  jobStatus?: string;
+}
+
+export interface ActionRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** Every line of stdout and stderr except the runner commands that register a mask. */
+  visibleLog: string;
+}
+
+interface ActionMetadata {
+  inputs: Record<string, { default?: string }>;
+}
+
+const metadata = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionMetadata;
+
+/** The runner evaluates expressions in defaults; the ones this action uses are substituted here. */
+function inputDefaults(jobStatus: string): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(metadata.inputs)) {
+    if (input.default === undefined) continue;
+    defaults[name] = String(input.default).replace('${{ job.status }}', jobStatus);
+  }
+  return defaults;
+}
+
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** Parses the heredoc format that @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string;
+  return outputs;
+}
+
+export const PUSH_ENV: Record<string, string> = {
+  GITHUB_REPOSITORY: 'acme/api',
+  GITHUB_REPOSITORY_OWNER: 'acme',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_REF_TYPE: 'branch',
+  GITHUB_SHA: 'abc1234def5678abc1234def5678abc1234def56',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_WORKFLOW: 'CI',
+  GITHUB_JOB: 'build',
+  GITHUB_RUN_ID: '9876543210',
+  GITHUB_RUN_NUMBER: '42',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_API_URL: 'https://api.github.com',
+};
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'hipchat-notify-run-'));
+  try {
+    const outputPath = join(dir, 'output');
+    const summaryPath = join(dir, 'summary.md');
+    await writeFile(outputPath, '');
+    await writeFile(summaryPath, '');
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: dir,
+      RUNNER_OS: 'Linux',
+      GITHUB_WORKSPACE: dir,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_EVENT_NAME: options.eventName ?? 'push',
+      ...PUSH_ENV,
+    };
+    if (options.event !== null) {
+      const eventPath = join(dir, 'event.json');
+      await writeFile(eventPath, JSON.stringify(options.event ?? {}));
+      env.GITHUB_EVENT_PATH = eventPath;
+    }
+    for (const [name, value] of Object.entries({ ...inputDefaults(options.jobStatus ?? 'success'), ...options.inputs })) {
+      env[inputVariable(name)] = value;
+    }
+    Object.assign(env, options.env);
+
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+
+    const visibleLog = `${stdout}\n${stderr}`
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
+      summary: await readFile(summaryPath, 'utf8'),
+      visibleLog,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
