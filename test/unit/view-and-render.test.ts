@@ -48,7 +48,8 @@ describe('buildView', () => {
     const v = view('failure', { GITHUB_HEAD_REF: 'feature/x y', GITHUB_REF_NAME: '7/merge' }, {
       pull_request: { head: { sha: 'fedcba9876543210' } },
     });
-    expect(v.ref_label).toBe('feature/x y');
+    expect(v.ref_name).toBe('feature/x y');
+    expect(v.branch).toBe('feature/x y');
     expect(v.ref_url).toBe('https://github.example.com/acme/api/tree/feature/x%20y');
     expect(v.short_sha).toBe('fedcba9');
     expect(v.status_word).toBe('failed');
@@ -101,9 +102,8 @@ describe('escapeHtml', () => {
 });
 
 describe('composeNotification', () => {
-  it('uses the template as given, or the default message', () => {
-    const options = { format: 'text', template: '', color: 'auto', notify: true, from: 'CI' } as const;
-    expect(composeNotification(view('failure'), options)).toMatchObject({ color: 'red', notify: true, from: 'CI', format: 'text' });
-    expect(composeNotification(view(), { ...options, template: 'Deployed!' }).message).toBe('Deployed!');
+  it('resolves the colour from the status and keeps the options', () => {
+    const options = { format: 'text', color: 'auto', notify: true, from: 'CI' } as const;
+    expect(composeNotification(view('failure'), 'm', options)).toEqual({ message: 'm', color: 'red', notify: true, from: 'CI', format: 'text' });
   });
 });

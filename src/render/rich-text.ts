@@ -1,0 +1,41 @@
+import type { MessageFormat } from '../inputs/parse.js';
+import { escapeHtml, link } from './html.js';
+
+/** A run of a message: plain text, a link, or emphasis. Text is raw here; rendering escapes it for html. */
+export type Inline = string | { readonly text: string; readonly url: string } | { readonly strong: string };
+
+export interface RichMessage {
+  readonly headline: readonly Inline[];
+  readonly details: readonly (readonly Inline[])[];
+  /** Addresses a text message ends with, since text cannot link a label (HipChat auto-links bare URLs). */
+  readonly links: readonly string[];
+}
+
+const MAX_DETAIL_LINES = 8;
+
+function inlineHtml(inline: Inline): string {
+  if (typeof inline === 'string') return escapeHtml(inline);
+  if ('strong' in inline) return `<strong>${escapeHtml(inline.strong)}</strong>`;
+  return link(inline.url, inline.text);
+}
+
+function inlineText(inline: Inline): string {
+  if (typeof inline === 'string') return inline;
+  return 'strong' in inline ? inline.strong : inline.text;
+}
+
+export function renderRich(message: RichMessage, format: MessageFormat): string {
+  const details = message.details.slice(0, MAX_DETAIL_LINES);
+  if (format === 'html') {
+    return [message.headline, ...details].map((line) => line.map(inlineHtml).join('')).join('<br>');
+  }
+  const links = [...new Set(message.links.filter(Boolean))];
+  return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');
+}
+
+/** Keeps one-line summaries readable; counts code points so no surrogate pair is split. */
+export function clip(text: string, max = 120): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const points = [...oneLine];
+  return points.length > max ? `${points.slice(0, max - 1).join('')}…` : oneLine;
+}
