@@ -4,7 +4,10 @@ import type { HttpTransport } from './hipchat/http.js';
 import type { TransportOptions } from './hipchat/undici-transport.js';
 import { v2Body } from './hipchat/v2.js';
 import { type InputSource, readInputs } from './inputs/read.js';
+import { loadTemplate } from './inputs/template-source.js';
 import { redactor } from './redact.js';
+import { fitMessage, MESSAGE_MAX } from './render/limits.js';
+import { renderMessage } from './render/message.js';
 import { composeNotification } from './render/notification.js';
 import { type AppendSummary, type ReportCore, report } from './report/report.js';
 import { buildView } from './view.js';
@@ -28,9 +31,15 @@ export async function run(deps: Dependencies): Promise<void> {
   const { core } = deps;
   try {
     const inputs = readInputs(core, deps.env);
+    const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
     const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
     const view = buildView(github, inputs.status);
-    const body = v2Body(composeNotification(view, inputs));
+
+    const fitted = fitMessage(await renderMessage(view, inputs.format, template), inputs.format);
+    if (fitted.shortenedFrom) {
+      core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+    }
+    const body = v2Body(composeNotification(view, fitted.message, inputs));
     core.debug(`Notification body: ${JSON.stringify(body)}`);
 
     const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });

@@ -20,6 +20,7 @@ export interface ActionInputs {
   readonly notify: boolean;
   readonly format: MessageFormat;
   readonly template: string;
+  readonly templateFile: string;
   readonly from: string;
   readonly status: JobStatus;
   readonly failOnError: boolean;
@@ -50,6 +51,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     notify: parseBoolean('notify', source.getInput('notify'), false),
     format: parseFormat(source.getInput('format')),
     template: source.getInput('template'),
+    templateFile: source.getInput('template_file'),
     from: parseFrom(source.getInput('from')),
     status: parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),

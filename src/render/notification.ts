@@ -1,7 +1,6 @@
 import type { ColorChoice, HipChatColor, MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { resolveColor } from './color.js';
-import { defaultMessage } from './default-message.js';
 
 /** One notification, ready to send to any number of rooms. */
 export interface Notification {
@@ -12,17 +11,16 @@ export interface Notification {
   readonly from: string;
 }
 
-export interface MessageOptions {
+export interface NotificationOptions {
   readonly format: MessageFormat;
-  readonly template: string;
   readonly color: ColorChoice;
   readonly notify: boolean;
   readonly from: string;
 }
 
-export function composeNotification(view: NotificationView, options: MessageOptions): Notification {
+export function composeNotification(view: NotificationView, message: string, options: NotificationOptions): Notification {
   return {
-    message: options.template || defaultMessage(view, options.format),
+    message,
     format: options.format,
     color: resolveColor(options.color, view.status),
     notify: options.notify,

@@ -1,0 +1,12 @@
+import type { MessageFormat } from '../inputs/parse.js';
+import type { NotificationView } from '../view.js';
+import { defaultMessage } from './default-message.js';
+import type { TemplateSource } from './template.js';
+
+/** The message text: the user's template when there is one, else the default message for the event. */
+export async function renderMessage(view: NotificationView, format: MessageFormat, template: TemplateSource | undefined): Promise<string> {
+  if (!template) return defaultMessage(view, format);
+  // The template engine is loaded only for runs that have a template: the default path stays small and fast.
+  const { renderTemplate } = await import('./template.js');
+  return renderTemplate(template, view, format);
+}
