@@ -8,6 +8,7 @@ import {
   type LOZENGE_STYLES,
   type MESSAGE_FORMATS,
 } from './notification-schema.ts';
+import { htmlProblem } from './html-policy.ts';
 import { pyRepr } from './python-repr.ts';
 import { checkSchema, jsonTypeOf, type Schema, type SchemaPath, type Violation } from './schema.ts';
 
@@ -73,12 +74,27 @@ export type NotificationValidation =
 export function validateNotification(body: unknown): NotificationValidation {
   if (jsonTypeOf(body) !== 'object') return { ok: false, error: ERRORS.bodyNotObject() };
   const violation = checkSchema(body, NOTIFICATION_SCHEMA);
-  if (!violation) return { ok: true, notification: body as NotificationBody };
+  if (!violation) return checkHtml(body as NotificationBody);
   const field = String(violation.path[0]);
   if (field === 'card') {
     return { ok: false, error: cardError((body as Record<string, unknown>)['card'], violation) };
   }
   return { ok: false, error: fieldError(field, violation) };
+}
+
+/** html is the default format, so a body without message_format is checked too. */
+function checkHtml(notification: NotificationBody): NotificationValidation {
+  if ((notification.message_format ?? 'html') !== 'html') return { ok: true, notification };
+  const problem = htmlProblem(notification.message);
+  if (!problem) return { ok: true, notification };
+  return {
+    ok: false,
+    error: errorEnvelope(400, `Value for field 'message' has html that HipChat would not show: ${problem}`, {
+      field: 'message',
+      validation: 'html',
+      reason: problem,
+    }),
+  };
 }
 
 const SCHEMA_STRINGS = { stringPrefix: '' } as const;
