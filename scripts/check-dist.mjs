@@ -8,8 +8,9 @@ import { join } from 'node:path';
 const fresh = mkdtempSync(join(tmpdir(), 'hipchat-notify-dist-'));
 try {
   const build = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build;
-  const command = build.replace(/-o dist\b/, `-o ${fresh}`);
-  if (command === build) throw new Error("The build script must write with '-o dist' so check-dist can redirect it.");
+  // Every word 'dist' in the build script names the output folder; point them all at the fresh one.
+  const command = build.replace(/(?<=\s)dist(?=\s|$)/g, fresh);
+  if (command === build) throw new Error("The build script must name its output folder 'dist' so check-dist can redirect it.");
   execFileSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
