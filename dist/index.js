@@ -28420,9 +28420,9 @@ function undiciTransport(options) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3218);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1804);
 /* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3702);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2766);
 
 
 
@@ -28443,7 +28443,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3702:
+/***/ 2766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28811,10 +28811,42 @@ function readInputs(source, env) {
         notify: parseBoolean('notify', source.getInput('notify'), false),
         format: parseFormat(source.getInput('format')),
         template: source.getInput('template'),
+        templateFile: source.getInput('template_file'),
         from: parseFrom(source.getInput('from')),
         status: parseStatus(source.getInput('status')),
         failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
     };
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/inputs/template-source.ts
+
+
+/**
+ * Finds the template to render, if any: the `template` input, or the file `template_file` names inside the
+ * workspace. The file is read here, at the edge, through the reader the caller passes.
+ */
+async function loadTemplate(template, templateFile, workspace, readText) {
+    if (template && templateFile) {
+        throw new InputError("Inputs 'template' and 'template_file' were both given: expected one of them.");
+    }
+    if (template)
+        return { text: template, origin: "input 'template'" };
+    if (!templateFile)
+        return undefined;
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, templateFile);
+    const inside = (0,external_node_path_namespaceObject.relative)(workspace, path);
+    if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+        throw new InputError(`Invalid template_file '${templateFile}': expected a path inside the workspace (${workspace}).`);
+    }
+    try {
+        return { text: await readText(path), origin: `template_file '${templateFile}'` };
+    }
+    catch (error) {
+        const reason = error.code === 'ENOENT' ? 'no such file' : error.message;
+        throw new InputError(`Invalid template_file '${templateFile}': cannot read ${path} (${reason}).`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
@@ -28827,17 +28859,84 @@ function redactor(secrets) {
     return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
 
-;// CONCATENATED MODULE: ./src/render/color.ts
-const STATUS_COLORS = {
-    success: 'green',
-    failure: 'red',
-    cancelled: 'gray',
+;// CONCATENATED MODULE: ./src/render/limits.ts
+/** HipChat's limit on `message`, counted in code points as its Python server counts (hipchat-api.md §1.2). */
+const MESSAGE_MAX = 10_000;
+const MARKERS = {
+    html: '<br><i>… (message shortened to fit HipChat’s 10,000-character limit)</i>',
+    text: '\n… (message shortened to fit HipChat’s 10,000-character limit)',
 };
-/** `auto` follows the job status, the way Jenkins' and Drone's HipChat integrations coloured builds. */
-function resolveColor(choice, status) {
-    if (choice !== 'auto')
-        return choice;
-    return STATUS_COLORS[status] ?? 'yellow';
+/** How far back a cut may move to end at a line break or space instead of inside a word. */
+const WORD_BREAK_WINDOW = 80;
+const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'wbr']);
+const HTML_TOKEN = /<\/?[A-Za-z][^<>]*>|&(?:#\d+|#[xX][\dA-Fa-f]+|[A-Za-z][\dA-Za-z]*);|[^<&]+|[<&]/g;
+function limits_length(text) {
+    let count = 0;
+    for (const _ of text)
+        count++;
+    return count;
+}
+function cutText(text, budget) {
+    const cut = [...text].slice(0, Math.max(budget, 0)).join('');
+    const lastBreak = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
+    return lastBreak >= 0 && limits_length(cut.slice(lastBreak)) <= WORD_BREAK_WINDOW ? cut.slice(0, lastBreak) : cut;
+}
+function closers(open) {
+    return open.toReversed().map((name) => `</${name}>`).join('');
+}
+/** Shortens html without ever cutting inside a tag or an entity, and closes the elements left open. */
+function cutHtml(html, budget) {
+    const open = [];
+    let out = '';
+    let used = 0;
+    for (const [token] of html.matchAll(HTML_TOKEN)) {
+        const isTag = token.startsWith('<') && token.length > 1;
+        const isEntity = token.startsWith('&') && token.length > 1;
+        const name = isTag ? /^<\/?([A-Za-z][\w-]*)/.exec(token)?.[1]?.toLowerCase() ?? '' : '';
+        const closing = isTag && token.startsWith('</');
+        const opening = isTag && !closing && !token.endsWith('/>') && !VOID_ELEMENTS.has(name);
+        const nextOpen = opening ? [...open, name] : closing && open.at(-1) === name ? open.slice(0, -1) : open;
+        const size = limits_length(token);
+        if (used + size + limits_length(closers(nextOpen)) <= budget) {
+            out += token;
+            used += size;
+            open.splice(0, open.length, ...nextOpen);
+            continue;
+        }
+        if (!isTag && !isEntity)
+            out += cutText(token, budget - used - limits_length(closers(open)));
+        break;
+    }
+    return out + closers(open);
+}
+/** Keeps a message within HipChat's limit, shortening it cleanly with a visible marker. */
+function fitMessage(message, format) {
+    const total = limits_length(message);
+    if (total <= MESSAGE_MAX)
+        return { message };
+    const marker = MARKERS[format];
+    const budget = MESSAGE_MAX - limits_length(marker);
+    const shortened = format === 'html' ? cutHtml(message, budget) : cutText(message, budget);
+    return { message: shortened + marker, shortenedFrom: total };
+}
+
+;// CONCATENATED MODULE: ./src/context/payload.ts
+/** Reads the value at a path inside untrusted JSON, or undefined when any step is missing. */
+function valueAt(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+/** Reads a string (or a number, as a string) at a path inside untrusted JSON. */
+function stringAt(value, ...path) {
+    const found = valueAt(value, ...path);
+    if (typeof found === 'number')
+        return String(found);
+    return typeof found === 'string' ? found : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/render/html.ts
@@ -28857,33 +28956,282 @@ function html_link(url, label) {
     return url ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 }
 
+;// CONCATENATED MODULE: ./src/render/rich-text.ts
+
+const MAX_DETAIL_LINES = 8;
+function inlineHtml(inline) {
+    if (typeof inline === 'string')
+        return escapeHtml(inline);
+    if ('strong' in inline)
+        return `<strong>${escapeHtml(inline.strong)}</strong>`;
+    return html_link(inline.url, inline.text);
+}
+function inlineText(inline) {
+    if (typeof inline === 'string')
+        return inline;
+    return 'strong' in inline ? inline.strong : inline.text;
+}
+function renderRich(message, format) {
+    const details = message.details.slice(0, MAX_DETAIL_LINES);
+    if (format === 'html') {
+        return [message.headline, ...details].map((line) => line.map(inlineHtml).join('')).join('<br>');
+    }
+    const links = [...new Set(message.links.filter(Boolean))];
+    return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');
+}
+/** Keeps one-line summaries readable; counts code points so no surrogate pair is split. */
+function rich_text_clip(text, max = 120) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    const points = [...oneLine];
+    return points.length > max ? `${points.slice(0, max - 1).join('')}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/render/events.ts
+
+
+const MAX_COMMITS = 5;
+const MAX_INPUTS = 5;
+function by(person) {
+    return person ? [` by ${person}`] : [];
+}
+function refLink(view) {
+    return { text: view.ref_name, url: view.ref_url };
+}
+function commitLink(view) {
+    return view.short_sha ? [' (', { text: view.short_sha, url: view.commit_url }, ')'] : [];
+}
+function branchLink(view, name) {
+    return { text: name, url: `${view.repository_url}/tree/${name.split('/').map(encodeURIComponent).join('/')}` };
+}
+function actionWord(view) {
+    const action = stringAt(view.event, 'action') ?? '';
+    if (action === 'closed' && view.pull_request?.merged)
+        return 'merged';
+    if (action === 'synchronize')
+        return 'updated';
+    return action.replace(/_/g, ' ');
+}
+function inParentheses(words, person) {
+    return words ? [` (${words}`, ...by(person), ')'] : by(person);
+}
+const push = (view) => {
+    const actor = view.actor;
+    if (valueAt(view.event, 'deleted') === true) {
+        return { subject: [` after ${view.ref_type || 'ref'} `, { strong: view.ref_name }, ' was deleted', ...by(actor)] };
+    }
+    const forced = valueAt(view.event, 'forced') === true ? ' (force-pushed)' : '';
+    const commits = view.commits;
+    const details = commits
+        .slice(0, MAX_COMMITS)
+        .map((commit) => [
+        '• ',
+        { text: commit.short_sha, url: commit.url },
+        ` ${rich_text_clip(commit.title)}`,
+        commit.author ? ` (${commit.author})` : '',
+    ]);
+    const more = commits.length - MAX_COMMITS;
+    if (more > 0)
+        details.push([view.compare_url ? { text: `and ${more} more`, url: view.compare_url } : `and ${more} more`]);
+    return {
+        subject: [` on ${view.ref_type === 'tag' ? 'tag ' : ''}`, refLink(view), ...commitLink(view), ...by(actor), forced],
+        details,
+        links: commits.length > 1 ? [view.compare_url] : [],
+    };
+};
+const pullRequest = (view) => {
+    const pr = view.pull_request;
+    if (!pr)
+        return fallback(view);
+    return {
+        subject: [' on pull request ', { text: `#${pr.number} ${rich_text_clip(pr.title)}`, url: pr.url }, ...inParentheses(actionWord(view), view.actor)],
+        details: [[branchLink(view, pr.head), ' → ', branchLink(view, pr.base), pr.draft ? ' (draft)' : '', ...commitLink(view)]],
+        links: [pr.url],
+    };
+};
+const release = (view) => {
+    const published = view.release;
+    if (!published)
+        return fallback(view);
+    const notes = [published.name !== published.tag ? `tag ${published.tag}` : '', published.prerelease ? 'pre-release' : '']
+        .filter(Boolean)
+        .join(' · ');
+    return {
+        subject: [' for release ', { text: rich_text_clip(published.name), url: published.url }, ...inParentheses(actionWord(view), view.actor)],
+        details: notes ? [[notes]] : [],
+        links: [published.url],
+    };
+};
+const CONCLUSION_WORDS = {
+    success: 'succeeded',
+    failure: 'failed',
+    cancelled: 'was cancelled',
+    skipped: 'was skipped',
+    timed_out: 'timed out',
+};
+const workflowRun = (view) => {
+    const run = valueAt(view.event, 'workflow_run');
+    const id = stringAt(run, 'id');
+    const url = id ? `${view.repository_url}/actions/runs/${id}` : '';
+    const name = `${stringAt(run, 'name') || 'workflow'} #${stringAt(run, 'run_number') ?? '?'}`;
+    const conclusion = stringAt(run, 'conclusion');
+    const status = stringAt(run, 'status');
+    const outcome = conclusion ? ` ${CONCLUSION_WORDS[conclusion] ?? conclusion.replace(/_/g, ' ')}` : status ? ` (${status.replace(/_/g, ' ')})` : '';
+    const branch = stringAt(run, 'head_branch');
+    return {
+        subject: [' after ', { text: name, url }, outcome, ...(branch ? [' on ', branchLink(view, branch)] : [])],
+        details: view.commit_title ? [[rich_text_clip(view.commit_title)]] : [],
+        links: [url],
+    };
+};
+const workflowDispatch = (view) => {
+    const inputs = valueAt(view.event, 'inputs');
+    const entries = inputs && typeof inputs === 'object' ? Object.entries(inputs).slice(0, MAX_INPUTS) : [];
+    return {
+        subject: [' on ', refLink(view), ...inParentheses('run manually', view.actor)],
+        details: entries.map(([name, value]) => [`${name}: ${rich_text_clip(String(value), 60)}`]),
+    };
+};
+const schedule = (view) => {
+    const cron = stringAt(view.event, 'schedule');
+    return { subject: [' on ', refLink(view), ` (scheduled${cron ? `: ${cron}` : ''})`] };
+};
+const create = (view) => {
+    const ref = stringAt(view.event, 'ref') ?? view.ref_name;
+    const type = stringAt(view.event, 'ref_type') ?? 'ref';
+    return { subject: [` after ${type} `, branchLink(view, ref), ' was created', ...by(view.actor)] };
+};
+const remove = (view) => {
+    const ref = stringAt(view.event, 'ref') ?? view.ref_name;
+    const type = stringAt(view.event, 'ref_type') ?? 'ref';
+    return { subject: [` after ${type} `, { strong: ref }, ' was deleted', ...by(view.actor)] };
+};
+function deploymentTarget(view) {
+    const ref = stringAt(view.event, 'deployment', 'ref') ?? view.ref_name;
+    const environment = stringAt(view.event, 'deployment', 'environment') ?? 'an environment';
+    return [branchLink(view, ref), ' to ', { strong: environment }];
+}
+const deployment = (view) => {
+    const description = stringAt(view.event, 'deployment', 'description');
+    const creator = stringAt(view.event, 'deployment', 'creator', 'login') ?? view.actor;
+    return {
+        subject: [' deploying ', ...deploymentTarget(view), ...by(creator)],
+        details: description ? [[rich_text_clip(description)]] : [],
+    };
+};
+const deploymentStatus = (view) => {
+    const state = stringAt(view.event, 'deployment_status', 'state') ?? '';
+    const description = stringAt(view.event, 'deployment_status', 'description');
+    const target = stringAt(view.event, 'deployment_status', 'environment_url') || stringAt(view.event, 'deployment_status', 'target_url') || '';
+    const details = [];
+    if (description)
+        details.push([rich_text_clip(description)]);
+    if (target)
+        details.push([{ text: target, url: target }]);
+    return {
+        subject: [' for the deployment of ', ...deploymentTarget(view), state ? `: ${state.replace(/_/g, ' ')}` : ''],
+        details,
+        links: [target],
+    };
+};
+function issueLink(view, fragment = '') {
+    const number = stringAt(view.event, 'issue', 'number') ?? '';
+    const title = stringAt(view.event, 'issue', 'title') ?? '';
+    return { text: rich_text_clip(`#${number} ${title}`), url: `${view.repository_url}/issues/${number}${fragment}` };
+}
+const issues = (view) => {
+    const issue = issueLink(view);
+    return { subject: [' on issue ', issue, ...inParentheses(actionWord(view), view.actor)], links: [issue.url] };
+};
+const issueComment = (view) => {
+    const id = stringAt(view.event, 'comment', 'id');
+    const target = issueLink(view, id ? `#issuecomment-${id}` : '');
+    const onPullRequest = valueAt(view.event, 'issue', 'pull_request') !== undefined;
+    const body = stringAt(view.event, 'comment', 'body') ?? '';
+    return {
+        subject: [` on a comment${actionWord(view) === 'created' ? '' : ` ${actionWord(view)}`}`, ...by(view.actor), ` on ${onPullRequest ? 'pull request' : 'issue'} `, target],
+        details: body ? [[`“${rich_text_clip(body, 200)}”`]] : [],
+        links: [target.url],
+    };
+};
+const repositoryDispatch = (view) => ({
+    subject: [' on repository dispatch ', { strong: stringAt(view.event, 'action') ?? 'event' }, ...by(view.actor)],
+});
+const mergeGroup = (view) => {
+    const base = (stringAt(view.event, 'merge_group', 'base_ref') ?? '').replace(/^refs\/heads\//, '');
+    return {
+        subject: [' in the merge queue', ...(base ? [' for ', branchLink(view, base)] : []), ...commitLink(view)],
+        details: view.commit_title ? [[rich_text_clip(view.commit_title)]] : [],
+    };
+};
+function fallback(view) {
+    const event = view.event_name ? [` on ${view.event_name.replace(/_/g, ' ')}`] : [];
+    const ref = view.ref_name ? [event.length ? ' of ' : ' on ', refLink(view)] : [];
+    return { subject: [...event, ...ref, ...commitLink(view), ...by(view.actor)] };
+}
+const DESCRIBERS = {
+    push,
+    pull_request: pullRequest,
+    pull_request_target: pullRequest,
+    release,
+    workflow_run: workflowRun,
+    workflow_dispatch: workflowDispatch,
+    schedule,
+    create,
+    delete: remove,
+    deployment,
+    deployment_status: deploymentStatus,
+    issues,
+    issue_comment: issueComment,
+    repository_dispatch: repositoryDispatch,
+    merge_group: mergeGroup,
+};
+function describeEvent(view) {
+    return (Object.hasOwn(DESCRIBERS, view.event_name) ? DESCRIBERS[view.event_name] : undefined)?.(view) ?? fallback(view);
+}
+
 ;// CONCATENATED MODULE: ./src/render/default-message.ts
 
-/** "acme/api: CI #42 succeeded on main (abc1234) by octocat", linked to the run in html. */
+
+/** "acme/api: CI #42 succeeded on main (abc1234) by octocat", then what the event adds, linked in html. */
 function defaultMessage(view, format) {
-    const { github } = view;
-    const run = `${github.repository}: ${github.workflow} #${github.run_number}`;
-    const ref = view.ref_label ? ` on ${view.ref_label}` : '';
-    const commit = view.short_sha ? ` (${view.short_sha})` : '';
-    const actor = github.actor ? ` by ${github.actor}` : '';
-    if (format === 'text') {
-        return `${run} ${view.status_word}${ref}${commit}${actor}\n${view.run_url}`;
-    }
-    return [
-        html_link(view.run_url, run),
-        ` ${escapeHtml(view.status_word)}`,
-        view.ref_label ? ` on ${html_link(view.ref_url, view.ref_label)}` : '',
-        view.short_sha ? ` (${html_link(view.commit_url, view.short_sha)})` : '',
-        github.actor ? ` by ${escapeHtml(github.actor)}` : '',
-    ].join('');
+    const described = describeEvent(view);
+    const run = `${view.repository}: ${view.workflow} #${view.run_number}`;
+    return renderRich({
+        headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
+        details: described.details ?? [],
+        links: [view.run_url, ...(described.links ?? [])],
+    }, format);
+}
+
+;// CONCATENATED MODULE: ./src/render/message.ts
+
+/** The message text: the user's template when there is one, else the default message for the event. */
+async function renderMessage(view, format, template) {
+    if (!template)
+        return defaultMessage(view, format);
+    // The template engine is loaded only for runs that have a template: the default path stays small and fast.
+    const { renderTemplate } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944));
+    return renderTemplate(template, view, format);
+}
+
+;// CONCATENATED MODULE: ./src/render/color.ts
+const STATUS_COLORS = {
+    success: 'green',
+    failure: 'red',
+    cancelled: 'gray',
+};
+/** `auto` follows the job status, the way Jenkins' and Drone's HipChat integrations coloured builds. */
+function resolveColor(choice, status) {
+    if (choice !== 'auto')
+        return choice;
+    return STATUS_COLORS[status] ?? 'yellow';
 }
 
 ;// CONCATENATED MODULE: ./src/render/notification.ts
 
-
-function composeNotification(view, options) {
+function composeNotification(view, message, options) {
     return {
-        message: options.template || defaultMessage(view, options.format),
+        message,
         format: options.format,
         color: resolveColor(options.color, view.status),
         notify: options.notify,
@@ -28965,20 +29313,6 @@ async function report(core, outcome, appendSummary, redact) {
     core.info(`${headline} The step passes because fail_on_error is false.`);
 }
 
-;// CONCATENATED MODULE: ./src/context/payload.ts
-/** Reads a string at a path inside untrusted JSON, or undefined when any step is missing or of another type. */
-function stringAt(value, ...path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[key];
-    }
-    if (typeof current === 'number')
-        return String(current);
-    return typeof current === 'string' ? current : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/view.ts
 
 const STATUS_WORDS = {
@@ -28988,29 +29322,121 @@ const STATUS_WORDS = {
     skipped: 'was skipped',
     started: 'started',
 };
-function pathSegments(...segments) {
-    return segments.map(encodeURIComponent).join('/');
+const NULL_SHA = /^0+$/;
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function firstLine(text) {
+    return text.split(/\r?\n/, 1)[0]?.trim() ?? '';
+}
+function commitsOf(event, repositoryUrl) {
+    const commits = valueAt(event, 'commits');
+    if (!Array.isArray(commits))
+        return [];
+    return commits.map((commit) => {
+        const sha = stringAt(commit, 'id') ?? '';
+        const message = stringAt(commit, 'message') ?? '';
+        return {
+            sha,
+            short_sha: sha.slice(0, 7),
+            title: firstLine(message),
+            message,
+            author: stringAt(commit, 'author', 'username') ?? stringAt(commit, 'author', 'name') ?? '',
+            url: `${repositoryUrl}/commit/${sha}`,
+        };
+    });
+}
+function pullRequestOf(event, repositoryUrl) {
+    const number = Number(stringAt(event, 'pull_request', 'number') ?? stringAt(event, 'number'));
+    if (!valueAt(event, 'pull_request') || !Number.isInteger(number))
+        return null;
+    return {
+        number,
+        title: stringAt(event, 'pull_request', 'title') ?? '',
+        url: `${repositoryUrl}/pull/${number}`,
+        author: stringAt(event, 'pull_request', 'user', 'login') ?? '',
+        head: stringAt(event, 'pull_request', 'head', 'ref') ?? '',
+        base: stringAt(event, 'pull_request', 'base', 'ref') ?? '',
+        draft: valueAt(event, 'pull_request', 'draft') === true,
+        merged: valueAt(event, 'pull_request', 'merged') === true,
+    };
+}
+function releaseOf(event, repositoryUrl) {
+    const tag = stringAt(event, 'release', 'tag_name');
+    if (tag === undefined)
+        return null;
+    return {
+        tag,
+        name: stringAt(event, 'release', 'name') || tag,
+        url: `${repositoryUrl}/releases/tag/${encodePath(tag)}`,
+        prerelease: valueAt(event, 'release', 'prerelease') === true,
+    };
+}
+function refOf(github) {
+    if (github.head_ref)
+        return { name: github.head_ref, type: 'branch' };
+    if (github.ref.startsWith('refs/tags/'))
+        return { name: github.ref.slice('refs/tags/'.length), type: 'tag' };
+    if (github.ref.startsWith('refs/heads/'))
+        return { name: github.ref.slice('refs/heads/'.length), type: 'branch' };
+    const type = github.ref_type === 'tag' || github.ref_type === 'branch' ? github.ref_type : '';
+    return { name: github.ref_name, type };
+}
+function compareUrlOf(event, repositoryUrl, pullRequest) {
+    if (pullRequest)
+        return `${repositoryUrl}/compare/${encodePath(pullRequest.base)}...${encodePath(pullRequest.head)}`;
+    const before = stringAt(event, 'before');
+    const after = stringAt(event, 'after');
+    // A push that creates or deletes a branch has no range; GitHub's own link then shows what it can.
+    if (!before || !after || NULL_SHA.test(before) || NULL_SHA.test(after))
+        return stringAt(event, 'compare') ?? '';
+    return `${repositoryUrl}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
 }
 function buildView(github, status) {
+    const { event } = github;
     const repositoryUrl = `${github.server_url}/${github.repository}`;
     const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
-    const sha = stringAt(github.event, 'pull_request', 'head', 'sha') ?? github.sha;
-    const refLabel = github.head_ref || github.ref_name;
+    const sha = stringAt(event, 'pull_request', 'head', 'sha') ?? stringAt(event, 'merge_group', 'head_sha') ?? github.sha;
+    const ref = refOf(github);
+    const pullRequest = pullRequestOf(event, repositoryUrl);
+    const commitMessage = stringAt(event, 'head_commit', 'message') ??
+        stringAt(event, 'workflow_run', 'head_commit', 'message') ??
+        stringAt(event, 'merge_group', 'head_commit', 'message') ??
+        '';
     return {
         github,
+        event,
+        event_name: github.event_name,
         status,
         status_word: STATUS_WORDS[status],
+        job: { status },
+        repository: github.repository,
         repository_url: repositoryUrl,
+        workflow: github.workflow,
+        run_number: github.run_number,
         run_url: `${repositoryUrl}/actions/runs/${github.run_id}${attempt}`,
+        actor: github.actor,
         sha,
         short_sha: sha.slice(0, 7),
-        commit_url: `${repositoryUrl}/commit/${sha}`,
-        ref_label: refLabel,
-        ref_url: refLabel ? `${repositoryUrl}/tree/${pathSegments(...refLabel.split('/'))}` : repositoryUrl,
+        commit_url: sha ? `${repositoryUrl}/commit/${sha}` : '',
+        commit_title: firstLine(commitMessage),
+        commit_message: commitMessage,
+        ref_name: ref.name,
+        ref_type: ref.type,
+        ref_url: ref.name ? `${repositoryUrl}/tree/${encodePath(ref.name)}` : repositoryUrl,
+        branch: ref.type === 'branch' ? ref.name : '',
+        tag: ref.type === 'tag' ? ref.name : '',
+        compare_url: compareUrlOf(event, repositoryUrl, pullRequest),
+        commits: commitsOf(event, repositoryUrl),
+        pull_request: pullRequest,
+        release: releaseOf(event, repositoryUrl),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -29024,9 +29450,14 @@ async function run(deps) {
     const { core } = deps;
     try {
         const inputs = readInputs(core, deps.env);
+        const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
         const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
         const view = buildView(github, inputs.status);
-        const body = v2Body(composeNotification(view, inputs));
+        const fitted = fitMessage(await renderMessage(view, inputs.format, template), inputs.format);
+        if (fitted.shortenedFrom) {
+            core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+        }
+        const body = v2Body(composeNotification(view, fitted.message, inputs));
         core.debug(`Notification body: ${JSON.stringify(body)}`);
         const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
         const results = await deliverToRooms(transport, {
@@ -29052,10 +29483,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -29227,6 +29672,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -29248,7 +29707,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3218:
+/***/ 1804:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -29428,10 +29887,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29445,15 +29904,15 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -29467,8 +29926,8 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -30429,7 +30888,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30452,7 +30911,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30729,7 +31188,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -30752,7 +31211,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30779,7 +31238,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30837,7 +31296,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -30866,11 +31325,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -31090,7 +31549,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -31105,7 +31564,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -31116,7 +31575,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -31125,7 +31584,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -31556,7 +32015,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -32019,7 +32478,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -32280,6 +32739,9 @@ function getIDToken(aud) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -32407,6 +32869,28 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -32421,6 +32905,69 @@ function getIDToken(aud) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

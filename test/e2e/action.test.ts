@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
-import { type ActionRun, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, runAction, type RunOptions } from './run-action.ts';
 
 const TOKEN = 'e2e-Token-9f8e7d6c5b4a';
 const ROOMS = [
@@ -40,13 +40,6 @@ async function run(options: Partial<RunOptions> & { inputs?: Record<string, stri
   return result;
 }
 
-function annotations(result: ActionRun, kind: 'error' | 'warning'): string[] {
-  return result.stdout
-    .split('\n')
-    .filter((line) => line.startsWith(`::${kind}`))
-    .map((line) => line.replace(/^::\w+( [^:]*)?::/, '').replace(/%0A/g, '\n'));
-}
-
 describe('a notification from a push', () => {
   it('reaches the room with the default message, coloured by the job status', async () => {
     const result = await run();
@@ -58,7 +51,8 @@ describe('a notification from a push', () => {
       message:
         '<a href="https://github.com/Codertocat/Hello-World/actions/runs/9876543210">Codertocat/Hello-World: CI #42</a> succeeded on ' +
         '<a href="https://github.com/Codertocat/Hello-World/tree/master">master</a> ' +
-        '(<a href="https://github.com/Codertocat/Hello-World/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246">6113728</a>) by Codertocat',
+        '(<a href="https://github.com/Codertocat/Hello-World/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246">6113728</a>) by Codertocat<br>' +
+        '• <a href="https://github.com/Codertocat/Hello-World/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246">6113728</a> Initial commit (Codertocat)',
       message_format: 'html',
       color: 'green',
       notify: false,
@@ -76,7 +70,7 @@ describe('a notification from a push', () => {
     const sent = simulator.delivered[0]?.body;
     expect(sent).toMatchObject({ color: 'red', notify: true, message_format: 'text', from: 'Builds' });
     expect(sent?.message).toBe(
-      'Codertocat/Hello-World: CI #42 failed on master (6113728) by Codertocat\nhttps://github.com/Codertocat/Hello-World/actions/runs/9876543210',
+      'Codertocat/Hello-World: CI #42 failed on master (6113728) by Codertocat\n• 6113728 Initial commit (Codertocat)\nhttps://github.com/Codertocat/Hello-World/actions/runs/9876543210',
     );
     expect(result.outputs.ok).toBe('true');
     expect(JSON.parse(result.outputs.payload ?? '')).toEqual(sent);
@@ -90,7 +84,7 @@ describe('a notification from a push', () => {
     const ghesPush = exampleEvent('push', (p) => p.ref === 'refs/tags/simple-tag', 'ghes-35');
     await run({ event: ghesPush, env: { ...runnerEnvFor('push', ghesPush), GITHUB_SERVER_URL: 'https://octocoders.github.io' } });
     expect(simulator.delivered[0]?.body.message).toMatch(
-      /^<a href="https:\/\/octocoders.github.io\/Codertocat\/Hello-World\/actions\/runs\/9876543210">.* on <a href="https:\/\/octocoders.github.io\/Codertocat\/Hello-World\/tree\/simple-tag">simple-tag<\/a>/,
+      /^<a href="https:\/\/octocoders.github.io\/Codertocat\/Hello-World\/actions\/runs\/9876543210">.* on tag <a href="https:\/\/octocoders.github.io\/Codertocat\/Hello-World\/tree\/simple-tag">simple-tag<\/a>/,
     );
     expect(simulator.delivered[0]?.body.message).not.toContain('https://github.com');
   });
@@ -197,9 +191,14 @@ describe('HipChat errors become clear failures', () => {
   });
 
   it('400: says which field was rejected and why', async () => {
-    const result = await run({ inputs: { template: 'x'.repeat(10_001) } });
+    // The body HipChat Server sent for a string notify (jenkinsci/hipchat-plugin#39), replayed as-is.
+    const error = { code: 400, expected_type: 'boolean', field: 'notify', message: "Value u'true' for field 'notify' is not of type 'boolean'", type: 'Bad Request', validation: 'type', value: 'true' };
+    simulator.injectFault({ fault: { kind: 'status', status: 400, body: { error } } });
+    const result = await run();
     expect(result.exitCode).toBe(1);
-    expect(annotations(result, 'error')[0]).toMatch(/^HipChat notification failed for 1 of 1 room\(s\)\.\nHipChat rejected the notification for room 'Operations' in field 'message'/);
+    expect(annotations(result, 'error')).toEqual([
+      "HipChat notification failed for 1 of 1 room(s).\nHipChat rejected the notification for room 'Operations' in field 'notify' (HipChat said: 400 Value u'true' for field 'notify' is not of type 'boolean').",
+    ]);
     expect(simulator.delivered).toHaveLength(0);
   });
 

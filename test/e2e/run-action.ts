@@ -1,9 +1,9 @@
 // Runs dist/index.js the way the GitHub runner does: a fresh Node process, INPUT_* variables with action.yml's
 // defaults filled in, the GITHUB_* variables, an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,6 +17,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** What the runner substitutes for `${{ job.status }}` in an input default. */
   jobStatus?: string;
+  /** Files to create in the workspace, by path relative to it. */
+  files?: Record<string, string>;
 }
 
 export interface ActionRun {
@@ -55,6 +57,14 @@ export function parseOutputFile(text: string): Record<string, string> {
   const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string;
   return outputs;
+}
+
+/** The messages of the runner's annotation commands of one kind, decoded as the runner decodes them. */
+export function annotations(result: ActionRun, kind: 'error' | 'warning' | 'notice'): string[] {
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith(`::${kind}`))
+    .map((line) => line.replace(/^::\w+( [^:]*)?::/, '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
 }
 
 export const PUSH_ENV: Record<string, string> = {
@@ -98,6 +108,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       const eventPath = join(dir, 'event.json');
       await writeFile(eventPath, JSON.stringify(options.event ?? {}));
       env.GITHUB_EVENT_PATH = eventPath;
+    }
+    for (const [path, content] of Object.entries(options.files ?? {})) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), content);
     }
     for (const [name, value] of Object.entries({ ...inputDefaults(options.jobStatus ?? 'success'), ...options.inputs })) {
       env[inputVariable(name)] = value;

@@ -1,0 +1,105 @@
+export const id = 944;
+export const ids = [944];
+export const modules = {
+
+/***/ 2944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderTemplate: () => (/* binding */ renderTemplate)
+/* harmony export */ });
+/* unused harmony export TemplateError */
+/* harmony import */ var liquidjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8694);
+
+class TemplateError extends Error {
+    name = 'TemplateError';
+}
+/**
+ * LiquidJS, sandboxed: it reads only the context it is given (own properties only, so no prototype walking), has
+ * no file system (an include finds nothing), and bounds parse size, render time and memory. In html every
+ * `{{ value }}` is escaped, so event data cannot add markup, while the template's own markup is kept.
+ */
+function engine(format) {
+    return new liquidjs__WEBPACK_IMPORTED_MODULE_0__/* .Liquid */ .HX({
+        templates: {},
+        ownPropertyOnly: true,
+        strictFilters: true,
+        outputEscape: format === 'html' ? 'escape' : undefined,
+        parseLimit: 100_000,
+        renderLimit: 2_000,
+        memoryLimit: 50_000_000,
+    });
+}
+function position(message) {
+    const match = /,? line:(\d+), col:(\d+)$/.exec(message);
+    if (!match)
+        return { text: message, where: '' };
+    return { text: message.slice(0, match.index), where: ` (line ${match[1]}, column ${match[2]})` };
+}
+function hintFor(message) {
+    if (message.startsWith('undefined filter'))
+        return 'Filters are listed at https://liquidjs.com/filters/overview.html.';
+    if (message.includes('not closed'))
+        return 'Close every {% if %}, {% for %} and {% capture %} with its {% end... %} tag.';
+    if (message.includes('Failed to lookup'))
+        return 'Templates cannot include files; put the whole message in one template.';
+    if (message.includes('limit exceeded'))
+        return 'Make the template do less work: loop over fewer items.';
+    return 'Liquid syntax is described at https://liquidjs.com/tutorials/intro-to-liquid.html.';
+}
+function templateError(source, error) {
+    const { text, where } = position(error instanceof Error ? error.message : String(error));
+    return new TemplateError(`Invalid template in ${source.origin}${where}: ${text}. ${hintFor(text)}`, { cause: error });
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** A misspelt top-level name would render as nothing and go unnoticed, so it fails like a syntax error. */
+function checkNames(liquid, templates, source, known) {
+    const { globals } = liquid.analyzeSync(templates, { partials: false });
+    for (const [name, uses] of Object.entries(globals)) {
+        if (known.includes(name))
+            continue;
+        const location = uses[0]?.location;
+        const where = location ? ` (line ${location.row}, column ${location.col})` : '';
+        const closest = known.map((candidate) => ({ candidate, distance: editDistance(name, candidate) })).sort((a, b) => a.distance - b.distance)[0];
+        const suggestion = closest && closest.distance <= 2 ? `Did you mean '${closest.candidate}'? ` : '';
+        throw new TemplateError(`Invalid template in ${source.origin}${where}: unknown variable '${name}'. ${suggestion}Known variables: ${known.join(', ')}.`);
+    }
+}
+/** Renders a template over the context; every problem is a TemplateError naming the source, line and a hint. */
+async function renderTemplate(source, context, format) {
+    const liquid = engine(format);
+    let templates;
+    try {
+        templates = liquid.parse(source.text);
+    }
+    catch (error) {
+        throw templateError(source, error);
+    }
+    checkNames(liquid, templates, source, Object.keys(context));
+    let message;
+    try {
+        message = (await liquid.render(templates, context)).trim();
+    }
+    catch (error) {
+        throw templateError(source, error);
+    }
+    if (message === '') {
+        throw new TemplateError(`The template in ${source.origin} rendered an empty message; HipChat needs at least one character.`);
+    }
+    return message;
+}
+
+
+/***/ })
+
+};
