@@ -61,12 +61,20 @@ function cutHtml(html: string, budget: number): string {
   return out + closers(open);
 }
 
+/** Shortens plain text to `max` code points, ending with `marker`, preferably at a word break. */
+export function shortenText(text: string, max: number, marker = '…'): string {
+  return length(text) <= max ? text : cutText(text, max - length(marker)) + marker;
+}
+
+/** Shortens html to `max` code points without cutting a tag or an entity, ending with `marker`. */
+export function shortenHtml(html: string, max: number, marker = '…'): string {
+  return length(html) <= max ? html : cutHtml(html, max - length(marker)) + marker;
+}
+
 /** Keeps a message within HipChat's limit, shortening it cleanly with a visible marker. */
 export function fitMessage(message: string, format: MessageFormat): FittedMessage {
   const total = length(message);
   if (total <= MESSAGE_MAX) return { message };
-  const marker = MARKERS[format];
-  const budget = MESSAGE_MAX - length(marker);
-  const shortened = format === 'html' ? cutHtml(message, budget) : cutText(message, budget);
-  return { message: shortened + marker, shortenedFrom: total };
+  const shorten = format === 'html' ? shortenHtml : shortenText;
+  return { message: shorten(message, MESSAGE_MAX, MARKERS[format]), shortenedFrom: total };
 }

@@ -7,6 +7,10 @@ import type { TemplateSource } from './template.js';
 export async function renderMessage(view: NotificationView, format: MessageFormat, template: TemplateSource | undefined): Promise<string> {
   if (!template) return defaultMessage(view, format);
   // The template engine is loaded only for runs that have a template: the default path stays small and fast.
-  const { renderTemplate } = await import('./template.js');
-  return renderTemplate(template, view, format);
+  const { renderTemplate, TemplateError } = await import('./template.js');
+  const message = await renderTemplate(template, view, format);
+  if (message === '') {
+    throw new TemplateError(`The template in ${template.origin} rendered an empty message; HipChat needs at least one character.`);
+  }
+  return message;
 }

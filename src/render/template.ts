@@ -84,14 +84,9 @@ export async function renderTemplate(source: TemplateSource, context: object, fo
     throw templateError(source, error);
   }
   checkNames(liquid, templates, source, Object.keys(context));
-  let message: string;
   try {
-    message = (await liquid.render(templates, context)).trim();
+    return (await liquid.render(templates, context)).trim();
   } catch (error) {
     throw templateError(source, error);
   }
-  if (message === '') {
-    throw new TemplateError(`The template in ${source.origin} rendered an empty message; HipChat needs at least one character.`);
-  }
-  return message;
 }

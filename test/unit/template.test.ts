@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
+import { renderMessage } from '../../src/render/message.js';
 import { renderTemplate, TemplateError } from '../../src/render/template.js';
 import { buildView } from '../../src/view.js';
 
@@ -47,14 +48,25 @@ describe('renderTemplate', () => {
     ['a\n{% if status %}b', "Invalid template in input 'template' (line 2, column 1): tag {% if status %} not closed. Close every {% if %}, {% for %} and {% capture %} with its {% end... %} tag."],
     ['{{ status | shout }}', "Invalid template in input 'template' (line 1, column 1): undefined filter: shout. Filters are listed at https://liquidjs.com/filters/overview.html."],
     ['ok\n  {{ run_ulr }}', /^Invalid template in input 'template' \(line 2, column 6\): unknown variable 'run_ulr'\. Did you mean 'run_url'\? Known variables: github, event, /],
-    ['{% if false %}x{% endif %}', "The template in input 'template' rendered an empty message; HipChat needs at least one character."],
   ])('reports %j with the line and a hint', async (text, message) => {
     const rendering = renderTemplate(source(text), view, 'text');
     await expect(rendering).rejects.toBeInstanceOf(TemplateError);
     await expect(rendering).rejects.toThrow(message);
   });
 
+  it('renders to nothing when the template says nothing, leaving the decision to the caller', async () => {
+    expect(await renderTemplate(source('{% if false %}x{% endif %}'), view, 'text')).toBe('');
+  });
+
   it('stops a template that runs away', async () => {
     await expect(renderTemplate(source('{% for i in (1..100000000) %}{{ i }}{% endfor %}'), view, 'text')).rejects.toThrow(/limit exceeded/);
+  });
+});
+
+describe('renderMessage', () => {
+  it('refuses a template that renders an empty message, since HipChat needs one character', async () => {
+    await expect(renderMessage(view, 'text', source('{% if false %}x{% endif %}'))).rejects.toThrow(
+      "The template in input 'template' rendered an empty message; HipChat needs at least one character.",
+    );
   });
 });
