@@ -5,10 +5,11 @@ export const modules = {
 /***/ 2944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TemplateError: () => (/* binding */ TemplateError),
 /* harmony export */   renderTemplate: () => (/* binding */ renderTemplate)
 /* harmony export */ });
-/* unused harmony export TemplateError */
 /* harmony import */ var liquidjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8694);
 
 class TemplateError extends Error {
@@ -86,17 +87,12 @@ async function renderTemplate(source, context, format) {
         throw templateError(source, error);
     }
     checkNames(liquid, templates, source, Object.keys(context));
-    let message;
     try {
-        message = (await liquid.render(templates, context)).trim();
+        return (await liquid.render(templates, context)).trim();
     }
     catch (error) {
         throw templateError(source, error);
     }
-    if (message === '') {
-        throw new TemplateError(`The template in ${source.origin} rendered an empty message; HipChat needs at least one character.`);
-    }
-    return message;
 }
 
 

@@ -28370,6 +28370,34 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ stringAt),
+/* harmony export */   f: () => (/* binding */ valueAt)
+/* harmony export */ });
+/** Reads the value at a path inside untrusted JSON, or undefined when any step is missing. */
+function valueAt(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+/** Reads a string (or a number, as a string) at a path inside untrusted JSON. */
+function stringAt(value, ...path) {
+    const found = valueAt(value, ...path);
+    if (typeof found === 'number')
+        return String(found);
+    return typeof found === 'string' ? found : undefined;
+}
+
+
+/***/ }),
+
 /***/ 7023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28422,7 +28450,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1804);
 /* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2766);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4922);
 
 
 
@@ -28443,7 +28471,31 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2766:
+/***/ 1318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZH: () => (/* binding */ listChoices),
+/* harmony export */   dT: () => (/* binding */ invalidChoice),
+/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */ });
+/** A bad input: the message names the input, shows the value (never a secret) and what is accepted. */
+class InputError extends Error {
+    name = 'InputError';
+}
+function listChoices(choices) {
+    if (choices.length < 2)
+        return choices.join('');
+    return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+}
+function invalidChoice(input, value, choices, hint = '') {
+    return new InputError(`Invalid ${input} '${value}': expected ${listChoices(choices)}.${hint ? ` ${hint}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 4922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28597,6 +28649,7 @@ function v2Body(notification) {
         color: notification.color,
         notify: notification.notify,
         ...(notification.from ? { from: notification.from } : {}),
+        ...(notification.card ? { card: notification.card } : {}),
     };
 }
 /** The token travels in the Authorization header, never in the URL, so no logged URL can leak it. */
@@ -28644,25 +28697,15 @@ function deliverToRooms(transport, delivery) {
     return Promise.all(delivery.rooms.map((room) => deliverToRoom(transport, delivery, room)));
 }
 
-;// CONCATENATED MODULE: ./src/inputs/errors.ts
-/** A bad input: the message names the input, shows the value (never a secret) and what is accepted. */
-class InputError extends Error {
-    name = 'InputError';
-}
-function listChoices(choices) {
-    if (choices.length < 2)
-        return choices.join('');
-    return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
-}
-function invalidChoice(input, value, choices, hint = '') {
-    return new InputError(`Invalid ${input} '${value}': expected ${listChoices(choices)}.${hint ? ` ${hint}` : ''}`);
-}
-
+// EXTERNAL MODULE: ./src/inputs/errors.ts
+var errors = __nccwpck_require__(1318);
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 const HIPCHAT_COLORS = ['yellow', 'green', 'red', 'purple', 'gray', 'random'];
 const COLOR_CHOICES = ['auto', ...HIPCHAT_COLORS];
 const MESSAGE_FORMATS = ['html', 'text'];
+/** `card` sends a card with an html message as the fallback for clients that show no cards. */
+const FORMATS = [...MESSAGE_FORMATS, 'card'];
 /** `job.status` gives the first three; `needs.<job>.result` adds skipped; `started` announces a run. */
 const JOB_STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started'];
 /** HipChat v2 limits (hipchat-api.md §1.1 and §1.2). */
@@ -28692,7 +28735,7 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (FALSE_WORDS.includes(value))
         return false;
-    throw invalidChoice(input, value, ['true', 'false']);
+    throw (0,errors/* invalidChoice */.dT)(input, value, ['true', 'false']);
 }
 /**
  * One room per line, or comma-separated on one line. A list with line breaks is split on line breaks only,
@@ -28705,14 +28748,14 @@ function parseRooms(raw) {
         .map((room) => room.trim())
         .filter((room) => room !== '');
     if (rooms.length === 0) {
-        throw new InputError("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
+        throw new errors/* InputError */.dz("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
     }
     for (const room of rooms) {
         if (codePointLength(room) > ROOM_NAME_MAX) {
-            throw new InputError(`Invalid room '${room}': HipChat room names are 1 to ${ROOM_NAME_MAX} characters; use the room's numeric id instead.`);
+            throw new errors/* InputError */.dz(`Invalid room '${room}': HipChat room names are 1 to ${ROOM_NAME_MAX} characters; use the room's numeric id instead.`);
         }
         if (room === '.' || room === '..' || hasControlCharacter(room)) {
-            throw new InputError(`Invalid room '${JSON.stringify(room).slice(1, -1)}': this name cannot be used in a URL; use the room's numeric id instead.`);
+            throw new errors/* InputError */.dz(`Invalid room '${JSON.stringify(room).slice(1, -1)}': this name cannot be used in a URL; use the room's numeric id instead.`);
         }
     }
     return [...new Set(rooms)];
@@ -28722,30 +28765,33 @@ function parseColor(raw) {
     if (isOneOf(COLOR_CHOICES, value))
         return value;
     const hint = value === 'grey' ? "HipChat spells it 'gray'." : '';
-    throw invalidChoice('color', raw.trim(), COLOR_CHOICES, hint);
+    throw (0,errors/* invalidChoice */.dT)('color', raw.trim(), COLOR_CHOICES, hint);
 }
 function parseFormat(raw) {
     const value = raw.trim().toLowerCase() || 'html';
-    if (isOneOf(MESSAGE_FORMATS, value))
+    if (isOneOf(FORMATS, value))
         return value;
-    throw invalidChoice('format', raw.trim(), MESSAGE_FORMATS);
+    throw (0,errors/* invalidChoice */.dT)('format', raw.trim(), FORMATS);
+}
+function messageFormatOf(format) {
+    return format === 'card' ? 'html' : format;
 }
 function parseStatus(raw) {
     const value = raw.trim().toLowerCase();
     if (isOneOf(JOB_STATUSES, value))
         return value;
     if (value === '') {
-        throw new InputError(`Input 'status' is empty: expected ${JOB_STATUSES.join(', ')}. Its default is \${{ job.status }}; pass a status explicitly when running outside a job.`);
+        throw new errors/* InputError */.dz(`Input 'status' is empty: expected ${JOB_STATUSES.join(', ')}. Its default is \${{ job.status }}; pass a status explicitly when running outside a job.`);
     }
-    throw invalidChoice('status', raw.trim(), JOB_STATUSES);
+    throw (0,errors/* invalidChoice */.dT)('status', raw.trim(), JOB_STATUSES);
 }
 function parseFrom(raw) {
     const value = raw.trim();
     if (codePointLength(value) > FROM_MAX) {
-        throw new InputError(`Invalid from '${value}': HipChat accepts a sender label of at most ${FROM_MAX} characters (this one has ${codePointLength(value)}).`);
+        throw new errors/* InputError */.dz(`Invalid from '${value}': HipChat accepts a sender label of at most ${FROM_MAX} characters (this one has ${codePointLength(value)}).`);
     }
     if (hasControlCharacter(value)) {
-        throw new InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': the sender label must be one line.`);
+        throw new errors/* InputError */.dz(`Invalid from '${JSON.stringify(value).slice(1, -1)}': the sender label must be one line.`);
     }
     return value;
 }
@@ -28756,10 +28802,10 @@ function parseFrom(raw) {
 function parseToken(raw) {
     const value = raw.trim();
     if (value === '') {
-        throw new InputError("Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).");
+        throw new errors/* InputError */.dz("Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).");
     }
     if (/\s/.test(value) || hasControlCharacter(value)) {
-        throw new InputError("Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.");
+        throw new errors/* InputError */.dz("Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.");
     }
     return value;
 }
@@ -28778,19 +28824,20 @@ function parseServerUrl(raw) {
         url = new URL(value);
     }
     catch {
-        throw new InputError(`Invalid server_url '${value.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//')}': expected an http or https URL such as https://hipchat.example.com.`);
+        throw new errors/* InputError */.dz(`Invalid server_url '${value.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//')}': expected an http or https URL such as https://hipchat.example.com.`);
     }
     const shown = displayUrl(url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`Invalid server_url '${shown}': expected an http or https URL such as https://hipchat.example.com.`);
+        throw new errors/* InputError */.dz(`Invalid server_url '${shown}': expected an http or https URL such as https://hipchat.example.com.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`);
+        throw new errors/* InputError */.dz(`Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`);
     }
     return shown.replace(/\/+$/, '').replace(/\/v2$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
+
 
 /**
  * The only place that reads inputs. The token is masked before anything else happens, so no later log line,
@@ -28803,15 +28850,21 @@ function readInputs(source, env) {
             source.setSecret(secret);
     }
     const token = parseToken(rawToken);
+    const format = parseFormat(source.getInput('format'));
+    const card = source.getInput('card');
+    if (card && format !== 'card') {
+        throw new errors/* InputError */.dz(`Input 'card' is set but format is '${format}': set format: card to send a card.`);
+    }
     return {
         rooms: parseRooms(source.getInput('room')),
         token,
         serverUrl: parseServerUrl(source.getInput('server_url')),
         color: parseColor(source.getInput('color')),
         notify: parseBoolean('notify', source.getInput('notify'), false),
-        format: parseFormat(source.getInput('format')),
+        format,
         template: source.getInput('template'),
         templateFile: source.getInput('template_file'),
+        card,
         from: parseFrom(source.getInput('from')),
         status: parseStatus(source.getInput('status')),
         failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
@@ -28829,7 +28882,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 async function loadTemplate(template, templateFile, workspace, readText) {
     if (template && templateFile) {
-        throw new InputError("Inputs 'template' and 'template_file' were both given: expected one of them.");
+        throw new errors/* InputError */.dz("Inputs 'template' and 'template_file' were both given: expected one of them.");
     }
     if (template)
         return { text: template, origin: "input 'template'" };
@@ -28838,14 +28891,14 @@ async function loadTemplate(template, templateFile, workspace, readText) {
     const path = (0,external_node_path_namespaceObject.resolve)(workspace, templateFile);
     const inside = (0,external_node_path_namespaceObject.relative)(workspace, path);
     if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
-        throw new InputError(`Invalid template_file '${templateFile}': expected a path inside the workspace (${workspace}).`);
+        throw new errors/* InputError */.dz(`Invalid template_file '${templateFile}': expected a path inside the workspace (${workspace}).`);
     }
     try {
         return { text: await readText(path), origin: `template_file '${templateFile}'` };
     }
     catch (error) {
         const reason = error.code === 'ENOENT' ? 'no such file' : error.message;
-        throw new InputError(`Invalid template_file '${templateFile}': cannot read ${path} (${reason}).`);
+        throw new errors/* InputError */.dz(`Invalid template_file '${templateFile}': cannot read ${path} (${reason}).`);
     }
 }
 
@@ -28859,344 +28912,20 @@ function redactor(secrets) {
     return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
 
-;// CONCATENATED MODULE: ./src/render/limits.ts
-/** HipChat's limit on `message`, counted in code points as its Python server counts (hipchat-api.md §1.2). */
-const MESSAGE_MAX = 10_000;
-const MARKERS = {
-    html: '<br><i>… (message shortened to fit HipChat’s 10,000-character limit)</i>',
-    text: '\n… (message shortened to fit HipChat’s 10,000-character limit)',
-};
-/** How far back a cut may move to end at a line break or space instead of inside a word. */
-const WORD_BREAK_WINDOW = 80;
-const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'wbr']);
-const HTML_TOKEN = /<\/?[A-Za-z][^<>]*>|&(?:#\d+|#[xX][\dA-Fa-f]+|[A-Za-z][\dA-Za-z]*);|[^<&]+|[<&]/g;
-function limits_length(text) {
-    let count = 0;
-    for (const _ of text)
-        count++;
-    return count;
-}
-function cutText(text, budget) {
-    const cut = [...text].slice(0, Math.max(budget, 0)).join('');
-    const lastBreak = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
-    return lastBreak >= 0 && limits_length(cut.slice(lastBreak)) <= WORD_BREAK_WINDOW ? cut.slice(0, lastBreak) : cut;
-}
-function closers(open) {
-    return open.toReversed().map((name) => `</${name}>`).join('');
-}
-/** Shortens html without ever cutting inside a tag or an entity, and closes the elements left open. */
-function cutHtml(html, budget) {
-    const open = [];
-    let out = '';
-    let used = 0;
-    for (const [token] of html.matchAll(HTML_TOKEN)) {
-        const isTag = token.startsWith('<') && token.length > 1;
-        const isEntity = token.startsWith('&') && token.length > 1;
-        const name = isTag ? /^<\/?([A-Za-z][\w-]*)/.exec(token)?.[1]?.toLowerCase() ?? '' : '';
-        const closing = isTag && token.startsWith('</');
-        const opening = isTag && !closing && !token.endsWith('/>') && !VOID_ELEMENTS.has(name);
-        const nextOpen = opening ? [...open, name] : closing && open.at(-1) === name ? open.slice(0, -1) : open;
-        const size = limits_length(token);
-        if (used + size + limits_length(closers(nextOpen)) <= budget) {
-            out += token;
-            used += size;
-            open.splice(0, open.length, ...nextOpen);
-            continue;
-        }
-        if (!isTag && !isEntity)
-            out += cutText(token, budget - used - limits_length(closers(open)));
-        break;
-    }
-    return out + closers(open);
-}
-/** Keeps a message within HipChat's limit, shortening it cleanly with a visible marker. */
-function fitMessage(message, format) {
-    const total = limits_length(message);
-    if (total <= MESSAGE_MAX)
-        return { message };
-    const marker = MARKERS[format];
-    const budget = MESSAGE_MAX - limits_length(marker);
-    const shortened = format === 'html' ? cutHtml(message, budget) : cutText(message, budget);
-    return { message: shortened + marker, shortenedFrom: total };
-}
-
-;// CONCATENATED MODULE: ./src/context/payload.ts
-/** Reads the value at a path inside untrusted JSON, or undefined when any step is missing. */
-function valueAt(value, ...path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-/** Reads a string (or a number, as a string) at a path inside untrusted JSON. */
-function stringAt(value, ...path) {
-    const found = valueAt(value, ...path);
-    if (typeof found === 'number')
-        return String(found);
-    return typeof found === 'string' ? found : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/render/html.ts
-const HTML_ESCAPES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-};
-/** Escapes text for element content and quoted attribute values alike. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-}
-/** A link whose label and address are escaped; an empty address leaves the label as plain text. */
-function html_link(url, label) {
-    return url ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
-}
-
-;// CONCATENATED MODULE: ./src/render/rich-text.ts
-
-const MAX_DETAIL_LINES = 8;
-function inlineHtml(inline) {
-    if (typeof inline === 'string')
-        return escapeHtml(inline);
-    if ('strong' in inline)
-        return `<strong>${escapeHtml(inline.strong)}</strong>`;
-    return html_link(inline.url, inline.text);
-}
-function inlineText(inline) {
-    if (typeof inline === 'string')
-        return inline;
-    return 'strong' in inline ? inline.strong : inline.text;
-}
-function renderRich(message, format) {
-    const details = message.details.slice(0, MAX_DETAIL_LINES);
-    if (format === 'html') {
-        return [message.headline, ...details].map((line) => line.map(inlineHtml).join('')).join('<br>');
-    }
-    const links = [...new Set(message.links.filter(Boolean))];
-    return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');
-}
-/** Keeps one-line summaries readable; counts code points so no surrogate pair is split. */
-function rich_text_clip(text, max = 120) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    const points = [...oneLine];
-    return points.length > max ? `${points.slice(0, max - 1).join('')}…` : oneLine;
-}
-
-;// CONCATENATED MODULE: ./src/render/events.ts
-
-
-const MAX_COMMITS = 5;
-const MAX_INPUTS = 5;
-function by(person) {
-    return person ? [` by ${person}`] : [];
-}
-function refLink(view) {
-    return { text: view.ref_name, url: view.ref_url };
-}
-function commitLink(view) {
-    return view.short_sha ? [' (', { text: view.short_sha, url: view.commit_url }, ')'] : [];
-}
-function branchLink(view, name) {
-    return { text: name, url: `${view.repository_url}/tree/${name.split('/').map(encodeURIComponent).join('/')}` };
-}
-function actionWord(view) {
-    const action = stringAt(view.event, 'action') ?? '';
-    if (action === 'closed' && view.pull_request?.merged)
-        return 'merged';
-    if (action === 'synchronize')
-        return 'updated';
-    return action.replace(/_/g, ' ');
-}
-function inParentheses(words, person) {
-    return words ? [` (${words}`, ...by(person), ')'] : by(person);
-}
-const push = (view) => {
-    const actor = view.actor;
-    if (valueAt(view.event, 'deleted') === true) {
-        return { subject: [` after ${view.ref_type || 'ref'} `, { strong: view.ref_name }, ' was deleted', ...by(actor)] };
-    }
-    const forced = valueAt(view.event, 'forced') === true ? ' (force-pushed)' : '';
-    const commits = view.commits;
-    const details = commits
-        .slice(0, MAX_COMMITS)
-        .map((commit) => [
-        '• ',
-        { text: commit.short_sha, url: commit.url },
-        ` ${rich_text_clip(commit.title)}`,
-        commit.author ? ` (${commit.author})` : '',
-    ]);
-    const more = commits.length - MAX_COMMITS;
-    if (more > 0)
-        details.push([view.compare_url ? { text: `and ${more} more`, url: view.compare_url } : `and ${more} more`]);
-    return {
-        subject: [` on ${view.ref_type === 'tag' ? 'tag ' : ''}`, refLink(view), ...commitLink(view), ...by(actor), forced],
-        details,
-        links: commits.length > 1 ? [view.compare_url] : [],
-    };
-};
-const pullRequest = (view) => {
-    const pr = view.pull_request;
-    if (!pr)
-        return fallback(view);
-    return {
-        subject: [' on pull request ', { text: `#${pr.number} ${rich_text_clip(pr.title)}`, url: pr.url }, ...inParentheses(actionWord(view), view.actor)],
-        details: [[branchLink(view, pr.head), ' → ', branchLink(view, pr.base), pr.draft ? ' (draft)' : '', ...commitLink(view)]],
-        links: [pr.url],
-    };
-};
-const release = (view) => {
-    const published = view.release;
-    if (!published)
-        return fallback(view);
-    const notes = [published.name !== published.tag ? `tag ${published.tag}` : '', published.prerelease ? 'pre-release' : '']
-        .filter(Boolean)
-        .join(' · ');
-    return {
-        subject: [' for release ', { text: rich_text_clip(published.name), url: published.url }, ...inParentheses(actionWord(view), view.actor)],
-        details: notes ? [[notes]] : [],
-        links: [published.url],
-    };
-};
-const CONCLUSION_WORDS = {
-    success: 'succeeded',
-    failure: 'failed',
-    cancelled: 'was cancelled',
-    skipped: 'was skipped',
-    timed_out: 'timed out',
-};
-const workflowRun = (view) => {
-    const run = valueAt(view.event, 'workflow_run');
-    const id = stringAt(run, 'id');
-    const url = id ? `${view.repository_url}/actions/runs/${id}` : '';
-    const name = `${stringAt(run, 'name') || 'workflow'} #${stringAt(run, 'run_number') ?? '?'}`;
-    const conclusion = stringAt(run, 'conclusion');
-    const status = stringAt(run, 'status');
-    const outcome = conclusion ? ` ${CONCLUSION_WORDS[conclusion] ?? conclusion.replace(/_/g, ' ')}` : status ? ` (${status.replace(/_/g, ' ')})` : '';
-    const branch = stringAt(run, 'head_branch');
-    return {
-        subject: [' after ', { text: name, url }, outcome, ...(branch ? [' on ', branchLink(view, branch)] : [])],
-        details: view.commit_title ? [[rich_text_clip(view.commit_title)]] : [],
-        links: [url],
-    };
-};
-const workflowDispatch = (view) => {
-    const inputs = valueAt(view.event, 'inputs');
-    const entries = inputs && typeof inputs === 'object' ? Object.entries(inputs).slice(0, MAX_INPUTS) : [];
-    return {
-        subject: [' on ', refLink(view), ...inParentheses('run manually', view.actor)],
-        details: entries.map(([name, value]) => [`${name}: ${rich_text_clip(String(value), 60)}`]),
-    };
-};
-const schedule = (view) => {
-    const cron = stringAt(view.event, 'schedule');
-    return { subject: [' on ', refLink(view), ` (scheduled${cron ? `: ${cron}` : ''})`] };
-};
-const create = (view) => {
-    const ref = stringAt(view.event, 'ref') ?? view.ref_name;
-    const type = stringAt(view.event, 'ref_type') ?? 'ref';
-    return { subject: [` after ${type} `, branchLink(view, ref), ' was created', ...by(view.actor)] };
-};
-const remove = (view) => {
-    const ref = stringAt(view.event, 'ref') ?? view.ref_name;
-    const type = stringAt(view.event, 'ref_type') ?? 'ref';
-    return { subject: [` after ${type} `, { strong: ref }, ' was deleted', ...by(view.actor)] };
-};
-function deploymentTarget(view) {
-    const ref = stringAt(view.event, 'deployment', 'ref') ?? view.ref_name;
-    const environment = stringAt(view.event, 'deployment', 'environment') ?? 'an environment';
-    return [branchLink(view, ref), ' to ', { strong: environment }];
-}
-const deployment = (view) => {
-    const description = stringAt(view.event, 'deployment', 'description');
-    const creator = stringAt(view.event, 'deployment', 'creator', 'login') ?? view.actor;
-    return {
-        subject: [' deploying ', ...deploymentTarget(view), ...by(creator)],
-        details: description ? [[rich_text_clip(description)]] : [],
-    };
-};
-const deploymentStatus = (view) => {
-    const state = stringAt(view.event, 'deployment_status', 'state') ?? '';
-    const description = stringAt(view.event, 'deployment_status', 'description');
-    const target = stringAt(view.event, 'deployment_status', 'environment_url') || stringAt(view.event, 'deployment_status', 'target_url') || '';
-    const details = [];
-    if (description)
-        details.push([rich_text_clip(description)]);
-    if (target)
-        details.push([{ text: target, url: target }]);
-    return {
-        subject: [' for the deployment of ', ...deploymentTarget(view), state ? `: ${state.replace(/_/g, ' ')}` : ''],
-        details,
-        links: [target],
-    };
-};
-function issueLink(view, fragment = '') {
-    const number = stringAt(view.event, 'issue', 'number') ?? '';
-    const title = stringAt(view.event, 'issue', 'title') ?? '';
-    return { text: rich_text_clip(`#${number} ${title}`), url: `${view.repository_url}/issues/${number}${fragment}` };
-}
-const issues = (view) => {
-    const issue = issueLink(view);
-    return { subject: [' on issue ', issue, ...inParentheses(actionWord(view), view.actor)], links: [issue.url] };
-};
-const issueComment = (view) => {
-    const id = stringAt(view.event, 'comment', 'id');
-    const target = issueLink(view, id ? `#issuecomment-${id}` : '');
-    const onPullRequest = valueAt(view.event, 'issue', 'pull_request') !== undefined;
-    const body = stringAt(view.event, 'comment', 'body') ?? '';
-    return {
-        subject: [` on a comment${actionWord(view) === 'created' ? '' : ` ${actionWord(view)}`}`, ...by(view.actor), ` on ${onPullRequest ? 'pull request' : 'issue'} `, target],
-        details: body ? [[`“${rich_text_clip(body, 200)}”`]] : [],
-        links: [target.url],
-    };
-};
-const repositoryDispatch = (view) => ({
-    subject: [' on repository dispatch ', { strong: stringAt(view.event, 'action') ?? 'event' }, ...by(view.actor)],
-});
-const mergeGroup = (view) => {
-    const base = (stringAt(view.event, 'merge_group', 'base_ref') ?? '').replace(/^refs\/heads\//, '');
-    return {
-        subject: [' in the merge queue', ...(base ? [' for ', branchLink(view, base)] : []), ...commitLink(view)],
-        details: view.commit_title ? [[rich_text_clip(view.commit_title)]] : [],
-    };
-};
-function fallback(view) {
-    const event = view.event_name ? [` on ${view.event_name.replace(/_/g, ' ')}`] : [];
-    const ref = view.ref_name ? [event.length ? ' of ' : ' on ', refLink(view)] : [];
-    return { subject: [...event, ...ref, ...commitLink(view), ...by(view.actor)] };
-}
-const DESCRIBERS = {
-    push,
-    pull_request: pullRequest,
-    pull_request_target: pullRequest,
-    release,
-    workflow_run: workflowRun,
-    workflow_dispatch: workflowDispatch,
-    schedule,
-    create,
-    delete: remove,
-    deployment,
-    deployment_status: deploymentStatus,
-    issues,
-    issue_comment: issueComment,
-    repository_dispatch: repositoryDispatch,
-    merge_group: mergeGroup,
-};
-function describeEvent(view) {
-    return (Object.hasOwn(DESCRIBERS, view.event_name) ? DESCRIBERS[view.event_name] : undefined)?.(view) ?? fallback(view);
-}
-
+// EXTERNAL MODULE: ./src/render/limits.ts
+var limits = __nccwpck_require__(9142);
+// EXTERNAL MODULE: ./src/render/events.ts
+var events = __nccwpck_require__(3639);
+// EXTERNAL MODULE: ./src/render/rich-text.ts
+var rich_text = __nccwpck_require__(4438);
 ;// CONCATENATED MODULE: ./src/render/default-message.ts
 
 
 /** "acme/api: CI #42 succeeded on main (abc1234) by octocat", then what the event adds, linked in html. */
 function defaultMessage(view, format) {
-    const described = describeEvent(view);
+    const described = (0,events/* describeEvent */.g)(view);
     const run = `${view.repository}: ${view.workflow} #${view.run_number}`;
-    return renderRich({
+    return (0,rich_text/* renderRich */.J)({
         headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
         details: described.details ?? [],
         links: [view.run_url, ...(described.links ?? [])],
@@ -29210,8 +28939,12 @@ async function renderMessage(view, format, template) {
     if (!template)
         return defaultMessage(view, format);
     // The template engine is loaded only for runs that have a template: the default path stays small and fast.
-    const { renderTemplate } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944));
-    return renderTemplate(template, view, format);
+    const { renderTemplate, TemplateError } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944));
+    const message = await renderTemplate(template, view, format);
+    if (message === '') {
+        throw new TemplateError(`The template in ${template.origin} rendered an empty message; HipChat needs at least one character.`);
+    }
+    return message;
 }
 
 ;// CONCATENATED MODULE: ./src/render/color.ts
@@ -29229,13 +28962,14 @@ function resolveColor(choice, status) {
 
 ;// CONCATENATED MODULE: ./src/render/notification.ts
 
-function composeNotification(view, message, options) {
+function composeNotification(view, message, card, options) {
     return {
         message,
         format: options.format,
         color: resolveColor(options.color, view.status),
         notify: options.notify,
         from: options.from,
+        ...(card ? { card } : {}),
     };
 }
 
@@ -29251,10 +28985,12 @@ function actionOutputs(body, results) {
     };
 }
 
+// EXTERNAL MODULE: ./src/render/html.ts
+var html = __nccwpck_require__(4095);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 function tableCell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
+    return (0,html/* escapeHtml */.Z)(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
 }
 /** Markdown for the job summary: which rooms got the notification, which did not and why, and what was sent. */
 function summaryMarkdown(body, results) {
@@ -29269,9 +29005,9 @@ function summaryMarkdown(body, results) {
         '| --- | --- |',
         ...rows,
         '',
-        `<details><summary>Message (${escapeHtml(body.message_format)}, ${escapeHtml(body.color)}${body.notify ? ', notify' : ''})</summary>`,
+        `<details><summary>Message (${(0,html/* escapeHtml */.Z)(body.message_format)}, ${(0,html/* escapeHtml */.Z)(body.color)}${body.notify ? ', notify' : ''})</summary>`,
         '',
-        `<pre>${escapeHtml(body.message)}</pre>`,
+        `<pre>${(0,html/* escapeHtml */.Z)(body.message)}</pre>`,
         '',
         '</details>',
         '',
@@ -29313,6 +29049,8 @@ async function report(core, outcome, appendSummary, redact) {
     core.info(`${headline} The step passes because fail_on_error is false.`);
 }
 
+// EXTERNAL MODULE: ./src/context/payload.ts
+var payload = __nccwpck_require__(1453);
 ;// CONCATENATED MODULE: ./src/view.ts
 
 const STATUS_WORDS = {
@@ -29330,46 +29068,46 @@ function firstLine(text) {
     return text.split(/\r?\n/, 1)[0]?.trim() ?? '';
 }
 function commitsOf(event, repositoryUrl) {
-    const commits = valueAt(event, 'commits');
+    const commits = (0,payload/* valueAt */.f)(event, 'commits');
     if (!Array.isArray(commits))
         return [];
     return commits.map((commit) => {
-        const sha = stringAt(commit, 'id') ?? '';
-        const message = stringAt(commit, 'message') ?? '';
+        const sha = (0,payload/* stringAt */.b)(commit, 'id') ?? '';
+        const message = (0,payload/* stringAt */.b)(commit, 'message') ?? '';
         return {
             sha,
             short_sha: sha.slice(0, 7),
             title: firstLine(message),
             message,
-            author: stringAt(commit, 'author', 'username') ?? stringAt(commit, 'author', 'name') ?? '',
+            author: (0,payload/* stringAt */.b)(commit, 'author', 'username') ?? (0,payload/* stringAt */.b)(commit, 'author', 'name') ?? '',
             url: `${repositoryUrl}/commit/${sha}`,
         };
     });
 }
 function pullRequestOf(event, repositoryUrl) {
-    const number = Number(stringAt(event, 'pull_request', 'number') ?? stringAt(event, 'number'));
-    if (!valueAt(event, 'pull_request') || !Number.isInteger(number))
+    const number = Number((0,payload/* stringAt */.b)(event, 'pull_request', 'number') ?? (0,payload/* stringAt */.b)(event, 'number'));
+    if (!(0,payload/* valueAt */.f)(event, 'pull_request') || !Number.isInteger(number))
         return null;
     return {
         number,
-        title: stringAt(event, 'pull_request', 'title') ?? '',
+        title: (0,payload/* stringAt */.b)(event, 'pull_request', 'title') ?? '',
         url: `${repositoryUrl}/pull/${number}`,
-        author: stringAt(event, 'pull_request', 'user', 'login') ?? '',
-        head: stringAt(event, 'pull_request', 'head', 'ref') ?? '',
-        base: stringAt(event, 'pull_request', 'base', 'ref') ?? '',
-        draft: valueAt(event, 'pull_request', 'draft') === true,
-        merged: valueAt(event, 'pull_request', 'merged') === true,
+        author: (0,payload/* stringAt */.b)(event, 'pull_request', 'user', 'login') ?? '',
+        head: (0,payload/* stringAt */.b)(event, 'pull_request', 'head', 'ref') ?? '',
+        base: (0,payload/* stringAt */.b)(event, 'pull_request', 'base', 'ref') ?? '',
+        draft: (0,payload/* valueAt */.f)(event, 'pull_request', 'draft') === true,
+        merged: (0,payload/* valueAt */.f)(event, 'pull_request', 'merged') === true,
     };
 }
 function releaseOf(event, repositoryUrl) {
-    const tag = stringAt(event, 'release', 'tag_name');
+    const tag = (0,payload/* stringAt */.b)(event, 'release', 'tag_name');
     if (tag === undefined)
         return null;
     return {
         tag,
-        name: stringAt(event, 'release', 'name') || tag,
+        name: (0,payload/* stringAt */.b)(event, 'release', 'name') || tag,
         url: `${repositoryUrl}/releases/tag/${encodePath(tag)}`,
-        prerelease: valueAt(event, 'release', 'prerelease') === true,
+        prerelease: (0,payload/* valueAt */.f)(event, 'release', 'prerelease') === true,
     };
 }
 function refOf(github) {
@@ -29385,23 +29123,23 @@ function refOf(github) {
 function compareUrlOf(event, repositoryUrl, pullRequest) {
     if (pullRequest)
         return `${repositoryUrl}/compare/${encodePath(pullRequest.base)}...${encodePath(pullRequest.head)}`;
-    const before = stringAt(event, 'before');
-    const after = stringAt(event, 'after');
+    const before = (0,payload/* stringAt */.b)(event, 'before');
+    const after = (0,payload/* stringAt */.b)(event, 'after');
     // A push that creates or deletes a branch has no range; GitHub's own link then shows what it can.
     if (!before || !after || NULL_SHA.test(before) || NULL_SHA.test(after))
-        return stringAt(event, 'compare') ?? '';
+        return (0,payload/* stringAt */.b)(event, 'compare') ?? '';
     return `${repositoryUrl}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
 }
 function buildView(github, status) {
     const { event } = github;
     const repositoryUrl = `${github.server_url}/${github.repository}`;
     const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
-    const sha = stringAt(event, 'pull_request', 'head', 'sha') ?? stringAt(event, 'merge_group', 'head_sha') ?? github.sha;
+    const sha = (0,payload/* stringAt */.b)(event, 'pull_request', 'head', 'sha') ?? (0,payload/* stringAt */.b)(event, 'merge_group', 'head_sha') ?? github.sha;
     const ref = refOf(github);
     const pullRequest = pullRequestOf(event, repositoryUrl);
-    const commitMessage = stringAt(event, 'head_commit', 'message') ??
-        stringAt(event, 'workflow_run', 'head_commit', 'message') ??
-        stringAt(event, 'merge_group', 'head_commit', 'message') ??
+    const commitMessage = (0,payload/* stringAt */.b)(event, 'head_commit', 'message') ??
+        (0,payload/* stringAt */.b)(event, 'workflow_run', 'head_commit', 'message') ??
+        (0,payload/* stringAt */.b)(event, 'merge_group', 'head_commit', 'message') ??
         '';
     return {
         github,
@@ -29445,6 +29183,7 @@ function buildView(github, status) {
 
 
 
+
 const REQUEST_TIMEOUT_MS = 30_000;
 async function run(deps) {
     const { core } = deps;
@@ -29453,11 +29192,13 @@ async function run(deps) {
         const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
         const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
         const view = buildView(github, inputs.status);
-        const fitted = fitMessage(await renderMessage(view, inputs.format, template), inputs.format);
+        const format = messageFormatOf(inputs.format);
+        const fitted = (0,limits/* fitMessage */.Z1)(await renderMessage(view, format, template), format);
         if (fitted.shortenedFrom) {
-            core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+            core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${limits/* MESSAGE_MAX */.Fi}, so it was shortened.`);
         }
-        const body = v2Body(composeNotification(view, fitted.message, inputs));
+        const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
+        const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
         core.debug(`Notification body: ${JSON.stringify(body)}`);
         const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
         const results = await deliverToRooms(transport, {
@@ -29476,10 +29217,374 @@ async function run(deps) {
 
 /***/ }),
 
+/***/ 3639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ describeEvent)
+/* harmony export */ });
+/* harmony import */ var _context_payload_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1453);
+/* harmony import */ var _rich_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4438);
+
+
+const MAX_COMMITS = 5;
+const MAX_INPUTS = 5;
+function by(person) {
+    return person ? [` by ${person}`] : [];
+}
+function refLink(view) {
+    return { text: view.ref_name, url: view.ref_url };
+}
+function commitLink(view) {
+    return view.short_sha ? [' (', { text: view.short_sha, url: view.commit_url }, ')'] : [];
+}
+function branchLink(view, name) {
+    return { text: name, url: `${view.repository_url}/tree/${name.split('/').map(encodeURIComponent).join('/')}` };
+}
+function actionWord(view) {
+    const action = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'action') ?? '';
+    if (action === 'closed' && view.pull_request?.merged)
+        return 'merged';
+    if (action === 'synchronize')
+        return 'updated';
+    return action.replace(/_/g, ' ');
+}
+function inParentheses(words, person) {
+    return words ? [` (${words}`, ...by(person), ')'] : by(person);
+}
+const push = (view) => {
+    const actor = view.actor;
+    if ((0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .f)(view.event, 'deleted') === true) {
+        return { subject: [` after ${view.ref_type || 'ref'} `, { strong: view.ref_name }, ' was deleted', ...by(actor)] };
+    }
+    const forced = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .f)(view.event, 'forced') === true ? ' (force-pushed)' : '';
+    const commits = view.commits;
+    const details = commits
+        .slice(0, MAX_COMMITS)
+        .map((commit) => [
+        '• ',
+        { text: commit.short_sha, url: commit.url },
+        ` ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(commit.title)}`,
+        commit.author ? ` (${commit.author})` : '',
+    ]);
+    const more = commits.length - MAX_COMMITS;
+    if (more > 0)
+        details.push([view.compare_url ? { text: `and ${more} more`, url: view.compare_url } : `and ${more} more`]);
+    return {
+        subject: [` on ${view.ref_type === 'tag' ? 'tag ' : ''}`, refLink(view), ...commitLink(view), ...by(actor), forced],
+        details,
+        links: commits.length > 1 ? [view.compare_url] : [],
+    };
+};
+const pullRequest = (view) => {
+    const pr = view.pull_request;
+    if (!pr)
+        return fallback(view);
+    return {
+        subject: [' on pull request ', { text: `#${pr.number} ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(pr.title)}`, url: pr.url }, ...inParentheses(actionWord(view), view.actor)],
+        details: [[branchLink(view, pr.head), ' → ', branchLink(view, pr.base), pr.draft ? ' (draft)' : '', ...commitLink(view)]],
+        links: [pr.url],
+    };
+};
+const release = (view) => {
+    const published = view.release;
+    if (!published)
+        return fallback(view);
+    const notes = [published.name !== published.tag ? `tag ${published.tag}` : '', published.prerelease ? 'pre-release' : '']
+        .filter(Boolean)
+        .join(' · ');
+    return {
+        subject: [' for release ', { text: (0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(published.name), url: published.url }, ...inParentheses(actionWord(view), view.actor)],
+        details: notes ? [[notes]] : [],
+        links: [published.url],
+    };
+};
+const CONCLUSION_WORDS = {
+    success: 'succeeded',
+    failure: 'failed',
+    cancelled: 'was cancelled',
+    skipped: 'was skipped',
+    timed_out: 'timed out',
+};
+const workflowRun = (view) => {
+    const run = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .f)(view.event, 'workflow_run');
+    const id = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'id');
+    const url = id ? `${view.repository_url}/actions/runs/${id}` : '';
+    const name = `${(0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'name') || 'workflow'} #${(0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'run_number') ?? '?'}`;
+    const conclusion = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'conclusion');
+    const status = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'status');
+    const outcome = conclusion ? ` ${CONCLUSION_WORDS[conclusion] ?? conclusion.replace(/_/g, ' ')}` : status ? ` (${status.replace(/_/g, ' ')})` : '';
+    const branch = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'head_branch');
+    return {
+        subject: [' after ', { text: name, url }, outcome, ...(branch ? [' on ', branchLink(view, branch)] : [])],
+        details: view.commit_title ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(view.commit_title)]] : [],
+        links: [url],
+    };
+};
+const workflowDispatch = (view) => {
+    const inputs = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .f)(view.event, 'inputs');
+    const entries = inputs && typeof inputs === 'object' ? Object.entries(inputs).slice(0, MAX_INPUTS) : [];
+    return {
+        subject: [' on ', refLink(view), ...inParentheses('run manually', view.actor)],
+        details: entries.map(([name, value]) => [`${name}: ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(String(value), 60)}`]),
+    };
+};
+const schedule = (view) => {
+    const cron = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'schedule');
+    return { subject: [' on ', refLink(view), ` (scheduled${cron ? `: ${cron}` : ''})`] };
+};
+const create = (view) => {
+    const ref = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'ref') ?? view.ref_name;
+    const type = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'ref_type') ?? 'ref';
+    return { subject: [` after ${type} `, branchLink(view, ref), ' was created', ...by(view.actor)] };
+};
+const remove = (view) => {
+    const ref = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'ref') ?? view.ref_name;
+    const type = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'ref_type') ?? 'ref';
+    return { subject: [` after ${type} `, { strong: ref }, ' was deleted', ...by(view.actor)] };
+};
+function deploymentTarget(view) {
+    const ref = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment', 'ref') ?? view.ref_name;
+    const environment = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment', 'environment') ?? 'an environment';
+    return [branchLink(view, ref), ' to ', { strong: environment }];
+}
+const deployment = (view) => {
+    const description = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment', 'description');
+    const creator = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment', 'creator', 'login') ?? view.actor;
+    return {
+        subject: [' deploying ', ...deploymentTarget(view), ...by(creator)],
+        details: description ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(description)]] : [],
+    };
+};
+const deploymentStatus = (view) => {
+    const state = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment_status', 'state') ?? '';
+    const description = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment_status', 'description');
+    const target = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment_status', 'environment_url') || (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment_status', 'target_url') || '';
+    const details = [];
+    if (description)
+        details.push([(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(description)]);
+    if (target)
+        details.push([{ text: target, url: target }]);
+    return {
+        subject: [' for the deployment of ', ...deploymentTarget(view), state ? `: ${state.replace(/_/g, ' ')}` : ''],
+        details,
+        links: [target],
+    };
+};
+function issueLink(view, fragment = '') {
+    const number = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'issue', 'number') ?? '';
+    const title = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'issue', 'title') ?? '';
+    return { text: (0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(`#${number} ${title}`), url: `${view.repository_url}/issues/${number}${fragment}` };
+}
+const issues = (view) => {
+    const issue = issueLink(view);
+    return { subject: [' on issue ', issue, ...inParentheses(actionWord(view), view.actor)], links: [issue.url] };
+};
+const issueComment = (view) => {
+    const id = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'comment', 'id');
+    const target = issueLink(view, id ? `#issuecomment-${id}` : '');
+    const onPullRequest = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .valueAt */ .f)(view.event, 'issue', 'pull_request') !== undefined;
+    const body = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'comment', 'body') ?? '';
+    return {
+        subject: [` on a comment${actionWord(view) === 'created' ? '' : ` ${actionWord(view)}`}`, ...by(view.actor), ` on ${onPullRequest ? 'pull request' : 'issue'} `, target],
+        details: body ? [[`“${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(body, 200)}”`]] : [],
+        links: [target.url],
+    };
+};
+const repositoryDispatch = (view) => ({
+    subject: [' on repository dispatch ', { strong: (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'action') ?? 'event' }, ...by(view.actor)],
+});
+const mergeGroup = (view) => {
+    const base = ((0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'merge_group', 'base_ref') ?? '').replace(/^refs\/heads\//, '');
+    return {
+        subject: [' in the merge queue', ...(base ? [' for ', branchLink(view, base)] : []), ...commitLink(view)],
+        details: view.commit_title ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(view.commit_title)]] : [],
+    };
+};
+function fallback(view) {
+    const event = view.event_name ? [` on ${view.event_name.replace(/_/g, ' ')}`] : [];
+    const ref = view.ref_name ? [event.length ? ' of ' : ' on ', refLink(view)] : [];
+    return { subject: [...event, ...ref, ...commitLink(view), ...by(view.actor)] };
+}
+const DESCRIBERS = {
+    push,
+    pull_request: pullRequest,
+    pull_request_target: pullRequest,
+    release,
+    workflow_run: workflowRun,
+    workflow_dispatch: workflowDispatch,
+    schedule,
+    create,
+    delete: remove,
+    deployment,
+    deployment_status: deploymentStatus,
+    issues,
+    issue_comment: issueComment,
+    repository_dispatch: repositoryDispatch,
+    merge_group: mergeGroup,
+};
+function describeEvent(view) {
+    return (Object.hasOwn(DESCRIBERS, view.event_name) ? DESCRIBERS[view.event_name] : undefined)?.(view) ?? fallback(view);
+}
+
+
+/***/ }),
+
+/***/ 4095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ escapeHtml),
+/* harmony export */   n: () => (/* binding */ link)
+/* harmony export */ });
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** Escapes text for element content and quoted attribute values alike. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+}
+/** A link whose label and address are escaped; an empty address leaves the label as plain text. */
+function link(url, label) {
+    return url ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+}
+
+
+/***/ }),
+
+/***/ 9142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ shortenText),
+/* harmony export */   Fi: () => (/* binding */ MESSAGE_MAX),
+/* harmony export */   H_: () => (/* binding */ shortenHtml),
+/* harmony export */   Z1: () => (/* binding */ fitMessage)
+/* harmony export */ });
+/** HipChat's limit on `message`, counted in code points as its Python server counts (hipchat-api.md §1.2). */
+const MESSAGE_MAX = 10_000;
+const MARKERS = {
+    html: '<br><i>… (message shortened to fit HipChat’s 10,000-character limit)</i>',
+    text: '\n… (message shortened to fit HipChat’s 10,000-character limit)',
+};
+/** How far back a cut may move to end at a line break or space instead of inside a word. */
+const WORD_BREAK_WINDOW = 80;
+const VOID_ELEMENTS = new Set(['br', 'img', 'hr', 'wbr']);
+const HTML_TOKEN = /<\/?[A-Za-z][^<>]*>|&(?:#\d+|#[xX][\dA-Fa-f]+|[A-Za-z][\dA-Za-z]*);|[^<&]+|[<&]/g;
+function length(text) {
+    let count = 0;
+    for (const _ of text)
+        count++;
+    return count;
+}
+function cutText(text, budget) {
+    const cut = [...text].slice(0, Math.max(budget, 0)).join('');
+    const lastBreak = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
+    return lastBreak >= 0 && length(cut.slice(lastBreak)) <= WORD_BREAK_WINDOW ? cut.slice(0, lastBreak) : cut;
+}
+function closers(open) {
+    return open.toReversed().map((name) => `</${name}>`).join('');
+}
+/** Shortens html without ever cutting inside a tag or an entity, and closes the elements left open. */
+function cutHtml(html, budget) {
+    const open = [];
+    let out = '';
+    let used = 0;
+    for (const [token] of html.matchAll(HTML_TOKEN)) {
+        const isTag = token.startsWith('<') && token.length > 1;
+        const isEntity = token.startsWith('&') && token.length > 1;
+        const name = isTag ? /^<\/?([A-Za-z][\w-]*)/.exec(token)?.[1]?.toLowerCase() ?? '' : '';
+        const closing = isTag && token.startsWith('</');
+        const opening = isTag && !closing && !token.endsWith('/>') && !VOID_ELEMENTS.has(name);
+        const nextOpen = opening ? [...open, name] : closing && open.at(-1) === name ? open.slice(0, -1) : open;
+        const size = length(token);
+        if (used + size + length(closers(nextOpen)) <= budget) {
+            out += token;
+            used += size;
+            open.splice(0, open.length, ...nextOpen);
+            continue;
+        }
+        if (!isTag && !isEntity)
+            out += cutText(token, budget - used - length(closers(open)));
+        break;
+    }
+    return out + closers(open);
+}
+/** Shortens plain text to `max` code points, ending with `marker`, preferably at a word break. */
+function shortenText(text, max, marker = '…') {
+    return length(text) <= max ? text : cutText(text, max - length(marker)) + marker;
+}
+/** Shortens html to `max` code points without cutting a tag or an entity, ending with `marker`. */
+function shortenHtml(html, max, marker = '…') {
+    return length(html) <= max ? html : cutHtml(html, max - length(marker)) + marker;
+}
+/** Keeps a message within HipChat's limit, shortening it cleanly with a visible marker. */
+function fitMessage(message, format) {
+    const total = length(message);
+    if (total <= MESSAGE_MAX)
+        return { message };
+    const shorten = format === 'html' ? shortenHtml : shortenText;
+    return { message: shorten(message, MESSAGE_MAX, MARKERS[format]), shortenedFrom: total };
+}
+
+
+/***/ }),
+
+/***/ 4438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ clip),
+/* harmony export */   J: () => (/* binding */ renderRich)
+/* harmony export */ });
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4095);
+
+const MAX_DETAIL_LINES = 8;
+function inlineHtml(inline) {
+    if (typeof inline === 'string')
+        return (0,_html_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .Z)(inline);
+    if ('strong' in inline)
+        return `<strong>${(0,_html_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .Z)(inline.strong)}</strong>`;
+    return (0,_html_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .n)(inline.url, inline.text);
+}
+function inlineText(inline) {
+    if (typeof inline === 'string')
+        return inline;
+    return 'strong' in inline ? inline.strong : inline.text;
+}
+function renderRich(message, format) {
+    const details = message.details.slice(0, MAX_DETAIL_LINES);
+    if (format === 'html') {
+        return [message.headline, ...details].map((line) => line.map(inlineHtml).join('')).join('<br>');
+    }
+    const links = [...new Set(message.links.filter(Boolean))];
+    return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');
+}
+/** Keeps one-line summaries readable; counts code points so no surrogate pair is split. */
+function clip(text, max = 120) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    const points = [...oneLine];
+    return points.length > max ? `${points.slice(0, max - 1).join('')}…` : oneLine;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -29676,6 +29781,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

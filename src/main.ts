@@ -3,6 +3,7 @@ import { deliverToRooms } from './hipchat/deliver.js';
 import type { HttpTransport } from './hipchat/http.js';
 import type { TransportOptions } from './hipchat/undici-transport.js';
 import { v2Body } from './hipchat/v2.js';
+import { messageFormatOf } from './inputs/parse.js';
 import { type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
 import { redactor } from './redact.js';
@@ -35,11 +36,13 @@ export async function run(deps: Dependencies): Promise<void> {
     const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
     const view = buildView(github, inputs.status);
 
-    const fitted = fitMessage(await renderMessage(view, inputs.format, template), inputs.format);
+    const format = messageFormatOf(inputs.format);
+    const fitted = fitMessage(await renderMessage(view, format, template), format);
     if (fitted.shortenedFrom) {
       core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
     }
-    const body = v2Body(composeNotification(view, fitted.message, inputs));
+    const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
+    const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
     core.debug(`Notification body: ${JSON.stringify(body)}`);
 
     const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });

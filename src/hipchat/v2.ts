@@ -1,3 +1,4 @@
+import type { Card } from '../card/card.js';
 import type { Notification } from '../render/notification.js';
 import type { HttpRequest } from './http.js';
 import { encodeRoom } from './room-path.js';
@@ -9,6 +10,7 @@ export interface V2NotificationBody {
   color: string;
   notify: boolean;
   from?: string;
+  card?: Card;
 }
 
 export function v2Body(notification: Notification): V2NotificationBody {
@@ -18,6 +20,7 @@ export function v2Body(notification: Notification): V2NotificationBody {
     color: notification.color,
     notify: notification.notify,
     ...(notification.from ? { from: notification.from } : {}),
+    ...(notification.card ? { card: notification.card } : {}),
   };
 }
 

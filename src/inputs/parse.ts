@@ -7,6 +7,9 @@ export type ColorChoice = (typeof COLOR_CHOICES)[number];
 
 export const MESSAGE_FORMATS = ['html', 'text'] as const;
 export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
+/** `card` sends a card with an html message as the fallback for clients that show no cards. */
+export const FORMATS = [...MESSAGE_FORMATS, 'card'] as const;
+export type Format = (typeof FORMATS)[number];
 
 /** `job.status` gives the first three; `needs.<job>.result` adds skipped; `started` announces a run. */
 export const JOB_STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started'] as const;
@@ -81,10 +84,14 @@ export function parseColor(raw: string): ColorChoice {
   throw invalidChoice('color', raw.trim(), COLOR_CHOICES, hint);
 }
 
-export function parseFormat(raw: string): MessageFormat {
+export function parseFormat(raw: string): Format {
   const value = raw.trim().toLowerCase() || 'html';
-  if (isOneOf(MESSAGE_FORMATS, value)) return value;
-  throw invalidChoice('format', raw.trim(), MESSAGE_FORMATS);
+  if (isOneOf(FORMATS, value)) return value;
+  throw invalidChoice('format', raw.trim(), FORMATS);
+}
+
+export function messageFormatOf(format: Format): MessageFormat {
+  return format === 'card' ? 'html' : format;
 }
 
 export function parseStatus(raw: string): JobStatus {

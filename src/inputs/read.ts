@@ -1,7 +1,8 @@
+import { InputError } from './errors.js';
 import {
   type ColorChoice,
+  type Format,
   type JobStatus,
-  type MessageFormat,
   parseBoolean,
   parseColor,
   parseFormat,
@@ -18,9 +19,11 @@ export interface ActionInputs {
   readonly serverUrl: string;
   readonly color: ColorChoice;
   readonly notify: boolean;
-  readonly format: MessageFormat;
+  readonly format: Format;
   readonly template: string;
   readonly templateFile: string;
+  /** The card's shape (YAML), for format card. */
+  readonly card: string;
   readonly from: string;
   readonly status: JobStatus;
   readonly failOnError: boolean;
@@ -43,15 +46,22 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   }
   const token = parseToken(rawToken);
 
+  const format = parseFormat(source.getInput('format'));
+  const card = source.getInput('card');
+  if (card && format !== 'card') {
+    throw new InputError(`Input 'card' is set but format is '${format}': set format: card to send a card.`);
+  }
+
   return {
     rooms: parseRooms(source.getInput('room')),
     token,
     serverUrl: parseServerUrl(source.getInput('server_url')),
     color: parseColor(source.getInput('color')),
     notify: parseBoolean('notify', source.getInput('notify'), false),
-    format: parseFormat(source.getInput('format')),
+    format,
     template: source.getInput('template'),
     templateFile: source.getInput('template_file'),
+    card,
     from: parseFrom(source.getInput('from')),
     status: parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),

@@ -1,3 +1,4 @@
+import type { Card } from '../card/card.js';
 import type { ColorChoice, HipChatColor, MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { resolveColor } from './color.js';
@@ -9,6 +10,7 @@ export interface Notification {
   readonly color: HipChatColor;
   readonly notify: boolean;
   readonly from: string;
+  readonly card?: Card;
 }
 
 export interface NotificationOptions {
@@ -18,12 +20,18 @@ export interface NotificationOptions {
   readonly from: string;
 }
 
-export function composeNotification(view: NotificationView, message: string, options: NotificationOptions): Notification {
+export function composeNotification(
+  view: NotificationView,
+  message: string,
+  card: Card | undefined,
+  options: NotificationOptions,
+): Notification {
   return {
     message,
     format: options.format,
     color: resolveColor(options.color, view.status),
     notify: options.notify,
     from: options.from,
+    ...(card ? { card } : {}),
   };
 }

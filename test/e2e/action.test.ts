@@ -144,7 +144,7 @@ describe('bad inputs fail before anything is sent', () => {
   it.each([
     [{ color: 'grey' }, "Invalid color 'grey': expected auto, yellow, green, red, purple, gray or random. HipChat spells it 'gray'."],
     [{ notify: 'yes' }, "Invalid notify 'yes': expected true or false."],
-    [{ format: 'markdown' }, "Invalid format 'markdown': expected html or text."],
+    [{ format: 'markdown' }, "Invalid format 'markdown': expected html, text or card."],
     [{ status: 'passed' }, "Invalid status 'passed': expected success, failure, cancelled, skipped or started."],
     [{ fail_on_error: 'maybe' }, "Invalid fail_on_error 'maybe': expected true or false."],
     [{ room: '' }, "Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated."],

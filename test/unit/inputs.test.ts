@@ -68,7 +68,7 @@ describe('parseFormat and parseStatus', () => {
   });
 
   it('rejects others with the list', () => {
-    expect(() => parseFormat('markdown')).toThrow("Invalid format 'markdown': expected html or text.");
+    expect(() => parseFormat('markdown')).toThrow("Invalid format 'markdown': expected html, text or card.");
     expect(() => parseStatus('passed')).toThrow(
       "Invalid status 'passed': expected success, failure, cancelled, skipped or started.",
     );

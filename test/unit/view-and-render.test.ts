@@ -104,6 +104,6 @@ describe('escapeHtml', () => {
 describe('composeNotification', () => {
   it('resolves the colour from the status and keeps the options', () => {
     const options = { format: 'text', color: 'auto', notify: true, from: 'CI' } as const;
-    expect(composeNotification(view('failure'), 'm', options)).toEqual({ message: 'm', color: 'red', notify: true, from: 'CI', format: 'text' });
+    expect(composeNotification(view('failure'), 'm', undefined, options)).toEqual({ message: 'm', color: 'red', notify: true, from: 'CI', format: 'text' });
   });
 });
