@@ -23,7 +23,8 @@ __webpack_require__.r(__webpack_exports__);
  * HipChat's own nested form ({label, value: {label, url, style, icon}}).
  */
 const Icon = valibot__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([valibot__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), valibot__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ url: valibot__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), 'url@2x': valibot__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()) })]);
-const Lozenge = valibot__WEBPACK_IMPORTED_MODULE_2__/* .picklist */ .KIO(_card_js__WEBPACK_IMPORTED_MODULE_1__/* .LOZENGE_STYLES */ .Qb);
+/** A template too (e.g. a style chosen by status), so it is checked against the lozenges after rendering. */
+const Lozenge = valibot__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP();
 const Attribute = valibot__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     label: valibot__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lqM(valibot__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
     value: valibot__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([

@@ -145,6 +145,14 @@ function checkCardHtml(html, field) {
     }
     return html;
 }
+async function renderStyle(template, field, render) {
+    const style = await render(template, field, false);
+    if (style === '')
+        return undefined;
+    if (card_card/* LOZENGE_STYLES */.Qb.includes(style))
+        return style;
+    throw new errors/* InputError */.dz(`Invalid card: card.${field} is "${style}": expected ${(0,errors/* listChoices */.ZH)(card_card/* LOZENGE_STYLES */.Qb)}.`);
+}
 async function renderIcon(icon, field, render) {
     if (typeof icon === 'string') {
         const url = checkUrl(await render(icon, field, false), field);
@@ -163,9 +171,10 @@ async function renderAttribute(attribute, index, render) {
         return undefined;
     const url = nested.url ? checkUrl(await render(nested.url, `${field}.url`, false), `${field}.url`) : '';
     const icon = nested.icon ? await renderIcon(nested.icon, `${field}.icon`, render) : undefined;
+    const style = nested.style ? await renderStyle(nested.style, `${field}.style`, render) : undefined;
     return {
         ...(label ? { label } : {}),
-        value: { label: value, ...(url ? { url } : {}), ...(nested.style ? { style: nested.style } : {}), ...(icon ? { icon } : {}) },
+        value: { label: value, ...(url ? { url } : {}), ...(style ? { style } : {}), ...(icon ? { icon } : {}) },
     };
 }
 /** The user's shape over the default card. Only keys the user gave change; a field that renders empty goes. */

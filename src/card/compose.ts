@@ -1,7 +1,7 @@
 import { InputError, listChoices } from '../inputs/errors.js';
 import { shortenHtml, shortenText } from '../render/limits.js';
 import type { NotificationView } from '../view.js';
-import { type Card, CARD_HTML_TAGS, CARD_LIMITS, type CardAttribute, type CardIcon } from './card.js';
+import { type Card, CARD_HTML_TAGS, CARD_LIMITS, type CardAttribute, type CardIcon, LOZENGE_STYLES, type LozengeStyle } from './card.js';
 import { defaultCard } from './default-card.js';
 import type { AttributeShape, CardShape } from './shape.js';
 
@@ -23,6 +23,13 @@ function checkCardHtml(html: string, field: string): string {
   return html;
 }
 
+async function renderStyle(template: string, field: string, render: Render): Promise<LozengeStyle | undefined> {
+  const style = await render(template, field, false);
+  if (style === '') return undefined;
+  if ((LOZENGE_STYLES as readonly string[]).includes(style)) return style as LozengeStyle;
+  throw new InputError(`Invalid card: card.${field} is "${style}": expected ${listChoices(LOZENGE_STYLES)}.`);
+}
+
 async function renderIcon(icon: CardIcon, field: string, render: Render): Promise<CardIcon | undefined> {
   if (typeof icon === 'string') {
     const url = checkUrl(await render(icon, field, false), field);
@@ -41,9 +48,10 @@ async function renderAttribute(attribute: AttributeShape, index: number, render:
   if (!value) return undefined;
   const url = nested.url ? checkUrl(await render(nested.url, `${field}.url`, false), `${field}.url`) : '';
   const icon = nested.icon ? await renderIcon(nested.icon, `${field}.icon`, render) : undefined;
+  const style = nested.style ? await renderStyle(nested.style, `${field}.style`, render) : undefined;
   return {
     ...(label ? { label } : {}),
-    value: { label: value, ...(url ? { url } : {}), ...(nested.style ? { style: nested.style } : {}), ...(icon ? { icon } : {}) },
+    value: { label: value, ...(url ? { url } : {}), ...(style ? { style } : {}), ...(icon ? { icon } : {}) },
   };
 }
 

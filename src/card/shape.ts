@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError, listChoices } from '../inputs/errors.js';
-import { CARD_FORMATS, CARD_LIMITS, CARD_STYLES, LOZENGE_STYLES } from './card.js';
+import { CARD_FORMATS, CARD_LIMITS, CARD_STYLES } from './card.js';
 
 /**
  * The `card` input: a YAML (or JSON) mapping whose keys replace parts of the default card. Every string in it
@@ -9,7 +9,8 @@ import { CARD_FORMATS, CARD_LIMITS, CARD_STYLES, LOZENGE_STYLES } from './card.j
  * HipChat's own nested form ({label, value: {label, url, style, icon}}).
  */
 const Icon = v.union([v.string(), v.strictObject({ url: v.string(), 'url@2x': v.optional(v.string()) })]);
-const Lozenge = v.picklist(LOZENGE_STYLES);
+/** A template too (e.g. a style chosen by status), so it is checked against the lozenges after rendering. */
+const Lozenge = v.string();
 
 const Attribute = v.strictObject({
   label: v.optional(v.string()),

@@ -101,6 +101,11 @@ describe('a card shaped by the card input', () => {
     expect(accepted(card)).toBe('accepted');
   });
 
+  it('chooses a lozenge style by template', async () => {
+    const shape = 'attributes:\n  - { label: S, value: "{{ status }}", style: "{% if status == \'success\' %}lozenge-success{% else %}lozenge-error{% endif %}" }';
+    expect((await composeCard(view, shape)).attributes?.[0]?.value.style).toBe('lozenge-success');
+  });
+
   it('accepts JSON and HipChat’s nested attribute form', async () => {
     const card = await composeCard(view, '{"attributes": [{"label": "Env", "value": {"label": "prod", "icon": {"url": "https://x.example/i.png"}}}], "thumbnail": {"url": "https://x.example/t.png", "width": 43, "height": 64}}');
     expect(card.attributes).toEqual([{ label: 'Env', value: { label: 'prod', icon: { url: 'https://x.example/i.png' } } }]);
