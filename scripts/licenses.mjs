@@ -11,6 +11,8 @@ const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--jso
 const packages = new Map();
 (function collect(dependencies = {}) {
   for (const [name, info] of Object.entries(dependencies)) {
+    // An extraneous package is in node_modules but in no dependency tree (an install script's leftover): not shipped.
+    if (info.extraneous) continue;
     if (info.path && !packages.has(`${name}@${info.version}`)) packages.set(`${name}@${info.version}`, { name, ...info });
     collect(info.dependencies);
   }
