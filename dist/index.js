@@ -29192,13 +29192,21 @@ function describeEvent(view) {
 ;// CONCATENATED MODULE: ./src/render/default-message.ts
 
 
+/** With `needs`, which jobs went wrong: the first thing to read after the headline. */
+function jobLines(view) {
+    const cancelled = view.jobs.filter((job) => job.result === 'cancelled').map((job) => job.name);
+    return [
+        ...(view.failed_jobs.length > 0 ? [[`Failed: ${view.failed_jobs.join(', ')}`]] : []),
+        ...(cancelled.length > 0 ? [[`Cancelled: ${cancelled.join(', ')}`]] : []),
+    ];
+}
 /** "acme/api: CI #42 succeeded on main (abc1234) by octocat", then what the event adds, linked in html. */
 function defaultMessage(view, format) {
     const described = describeEvent(view);
     const run = `${view.repository}: ${view.workflow} #${view.run_number}`;
     return renderRich({
         headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
-        details: described.details ?? [],
+        details: [...jobLines(view), ...(described.details ?? [])],
         links: [view.run_url, ...(described.links ?? [])],
     }, format);
 }
@@ -29392,7 +29400,7 @@ function compareUrlOf(event, repositoryUrl, pullRequest) {
         return stringAt(event, 'compare') ?? '';
     return `${repositoryUrl}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
 }
-function buildView(github, status) {
+function buildView(github, status, jobs = []) {
     const { event } = github;
     const repositoryUrl = `${github.server_url}/${github.repository}`;
     const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
@@ -29430,6 +29438,8 @@ function buildView(github, status) {
         commits: commitsOf(event, repositoryUrl),
         pull_request: pullRequest,
         release: releaseOf(event, repositoryUrl),
+        jobs,
+        failed_jobs: jobs.filter((job) => job.result === 'failure').map((job) => job.name),
     };
 }
 
