@@ -1,4 +1,4 @@
-import type { ColorChoice, HipChatColor, MessageFormat } from '../inputs/parse.js';
+import type { ColorChoice, HipChatColor, JobStatus, MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { resolveColor } from './color.js';
 
@@ -14,7 +14,8 @@ export interface Notification {
 export interface NotificationOptions {
   readonly format: MessageFormat;
   readonly color: ColorChoice;
-  readonly notify: boolean;
+  /** The statuses on which to ping the room. */
+  readonly notify: readonly JobStatus[];
   readonly from: string;
 }
 
@@ -23,7 +24,7 @@ export function composeNotification(view: NotificationView, message: string, opt
     message,
     format: options.format,
     color: resolveColor(options.color, view.status),
-    notify: options.notify,
+    notify: options.notify.includes(view.status),
     from: options.from,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList } from '../../src/inputs/conditions.js';
 import { parseNeeds, worstResult } from '../../src/inputs/needs.js';
 import { JOB_STATUSES } from '../../src/inputs/parse.js';
+import { readInputs } from '../../src/inputs/read.js';
 
 describe('parseSendWhen', () => {
   it('defaults to always and takes rules separated by commas, spaces or lines, in any case', () => {
@@ -104,5 +105,28 @@ describe('worstResult', () => {
     expect(worstResult(jobs('success', 'cancelled', 'skipped'))).toBe('cancelled');
     expect(worstResult(jobs('skipped', 'success'))).toBe('success');
     expect(worstResult(jobs('skipped', 'skipped'))).toBe('skipped');
+  });
+});
+
+describe('readInputs', () => {
+  function source(values: Record<string, string>) {
+    const masked: string[] = [];
+    return { masked, getInput: (name: string) => values[name] ?? '', setSecret: (secret: string) => void masked.push(secret) };
+  }
+
+  it('masks the github_token as well, even when another input is invalid', () => {
+    const fake = source({ token: 'hc', github_token: ' ghs_abc ', room: 'Ops', status: 'success', send_when: 'sometimes' });
+    expect(() => readInputs(fake, {})).toThrow(/Invalid send_when 'sometimes'/);
+    expect(fake.masked).toEqual(['hc', ' ghs_abc ', 'ghs_abc']);
+  });
+
+  it('takes the status from needs, ignoring the status input', () => {
+    const fake = source({ token: 'hc', room: 'Ops', status: '', needs: '{"a": {"result": "success"}, "b": {"result": "cancelled"}}' });
+    expect(readInputs(fake, {})).toMatchObject({ status: 'cancelled', needs: [{ name: 'a' }, { name: 'b' }] });
+  });
+
+  it('defaults to sending always, mentioning on failure, pinging never', () => {
+    const inputs = readInputs(source({ token: 'hc', room: 'Ops', status: 'success' }), {});
+    expect(inputs).toMatchObject({ sendWhen: ['always'], mention: [], mentionOn: ['failure'], notify: [], needs: undefined, githubToken: '' });
   });
 });

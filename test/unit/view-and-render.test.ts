@@ -123,7 +123,13 @@ describe('escapeHtml', () => {
 
 describe('composeNotification', () => {
   it('resolves the colour from the status and keeps the options', () => {
-    const options = { format: 'text', color: 'auto', notify: true, from: 'CI' } as const;
+    const options = { format: 'text', color: 'auto', notify: ['failure'], from: 'CI' } as const;
     expect(composeNotification(view('failure'), 'm', options)).toEqual({ message: 'm', color: 'red', notify: true, from: 'CI', format: 'text' });
+  });
+
+  it('pings the room only on the statuses notify lists', () => {
+    const options = { format: 'text', color: 'auto', notify: ['failure', 'cancelled'], from: '' } as const;
+    expect(composeNotification(view('success'), 'm', options).notify).toBe(false);
+    expect(composeNotification(view('cancelled'), 'm', options).notify).toBe(true);
   });
 });
