@@ -12,7 +12,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-module.exports.g6 = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-module.exports.Em = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28416,14 +28414,14 @@ function flattenHeaders(headers) {
 }
 /** One keep-alive connection pool for every room of the run. */
 function undiciTransport(options) {
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({
+    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({
         connectTimeout: options.timeoutMs,
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
     });
     return {
         async send(outgoing) {
-            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(outgoing.url, {
+            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(outgoing.url, {
                 method: outgoing.method,
                 headers: outgoing.headers,
                 body: outgoing.body,
@@ -28448,9 +28446,9 @@ function undiciTransport(options) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1804);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
 /* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4922);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8767);
 
 
 
@@ -28464,6 +28462,8 @@ await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({
         if (process.env.GITHUB_STEP_SUMMARY)
             await _actions_core__WEBPACK_IMPORTED_MODULE_1__.summary.addRaw(markdown).write();
     },
+    // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
+    lookUpPreviousRun: async (query) => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 640))).lookUpPreviousRun(query),
 });
 
 __webpack_async_result__();
@@ -28495,7 +28495,7 @@ function invalidChoice(input, value, choices, hint = '') {
 
 /***/ }),
 
-/***/ 4922:
+/***/ 8767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28576,6 +28576,57 @@ async function readGithubContext(env, readText, warn) {
         warn(`${error.message} ${WITHOUT_DETAILS}`);
     }
     return githubContextFrom(env, event);
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Replaces every secret in a text. core.setSecret masks the log, but outputs and the job summary are files
+ * the runner does not mask, and a server's error text or a template could carry the token into them.
+ */
+function redactor(secrets) {
+    const present = secrets.filter((secret) => secret.length > 0);
+    return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
+}
+
+;// CONCATENATED MODULE: ./src/github/previous-result.ts
+
+const TIMEOUT_MS = 10_000;
+const SEND_ANYWAY = 'Sending the notification anyway, so that no failure or fix goes unreported.';
+/**
+ * The previous run's result for send_when, logged. Whatever goes wrong (no token, no run id, an API error) is a
+ * warning and gives `unknown`, which sends: a silently dropped failure notice is the worst outcome.
+ */
+async function previousResult(lookUp, github, token, log) {
+    const runId = Number(github.run_id);
+    if (!token) {
+        log.warning(`send_when needs the previous run's result, but github_token is empty. ${SEND_ANYWAY}`);
+        return 'unknown';
+    }
+    if (!Number.isSafeInteger(runId) || runId <= 0 || !github.repository.includes('/')) {
+        log.warning(`send_when needs the previous run's result, but GITHUB_RUN_ID or GITHUB_REPOSITORY is not set. ${SEND_ANYWAY}`);
+        return 'unknown';
+    }
+    try {
+        const previous = await lookUp({
+            token,
+            apiUrl: github.api_url,
+            repository: github.repository,
+            runId,
+            runAttempt: Number(github.run_attempt) || 1,
+            timeoutMs: TIMEOUT_MS,
+        });
+        const { run } = previous;
+        log.info(run
+            ? `Previous result: ${github.workflow} #${run.number}${run.attempt ? ` attempt ${run.attempt}` : ''} ended in ${run.conclusion} (${run.url}).`
+            : `No earlier run of ${github.workflow} on this branch has a result (${previous.searched ?? 0} completed runs listed).`);
+        return previous.result;
+    }
+    catch (error) {
+        // An error text comes from the server or the network stack: it must not carry the token into the log.
+        const reason = redactor([token])(error.message);
+        log.warning(`Could not look up the previous run through the GitHub API at ${github.api_url}: ${reason}. ${SEND_ANYWAY}`);
+        return 'unknown';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hipchat/failure.ts
@@ -28695,6 +28746,26 @@ async function deliverToRoom(transport, delivery, room) {
 /** Sends to every room at once; one room's failure never stops the others. */
 function deliverToRooms(transport, delivery) {
     return Promise.all(delivery.rooms.map((room) => deliverToRoom(transport, delivery, room)));
+}
+
+;// CONCATENATED MODULE: ./src/hipchat/companion.ts
+
+/**
+ * Sends the notification to every room, then the companion (the text notification carrying the mentions) to each
+ * room that got it, so it reads as a follow-up. A room counts as delivered only when it got both.
+ */
+async function deliverWithCompanion(transport, delivery, companion) {
+    const results = await deliverToRooms(transport, delivery);
+    const reached = results.filter((result) => result.ok).map((result) => result.room);
+    if (!companion || reached.length === 0)
+        return results;
+    const followUps = await deliverToRooms(transport, { ...delivery, rooms: reached, body: companion });
+    return results.map((result) => {
+        const followUp = followUps.find((candidate) => candidate.room === result.room);
+        if (!followUp || followUp.ok)
+            return result;
+        return { ...followUp, error: `The notification reached room '${result.room}', but the text notification with the mentions did not: ${followUp.error}` };
+    });
 }
 
 // EXTERNAL MODULE: ./src/inputs/errors.ts
@@ -28836,20 +28907,134 @@ function parseServerUrl(raw) {
     return shown.replace(/\/+$/, '').replace(/\/v2$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/inputs/conditions.ts
+
+
+/** Rules that compare the status with the previous run's, which only the GitHub API knows. */
+const TRANSITION_RULES = ['changed', 'fixed', 'broken'];
+/** `always`, a status (sends on that status), or a transition. */
+const SEND_RULES = ['always', ...JOB_STATUSES, ...TRANSITION_RULES];
+/** What HipChat's mention syntax accepts after the @: @here, @all and mention names such as @alice.smith. */
+const MENTION = /^@[A-Za-z0-9._-]+$/;
+/** Words of a list input: separated by commas, spaces or line breaks, since none of its values hold them. */
+function words(raw) {
+    return [...new Set(raw.split(/[\s,]+/).filter((word) => word !== ''))];
+}
+function oneOf(input, choices, word, hint) {
+    const value = word.toLowerCase();
+    if (isOneOf(choices, value))
+        return value;
+    throw (0,errors/* invalidChoice */.dT)(input, word, choices, hint);
+}
+/** A list of statuses, e.g. `failure, cancelled`; empty takes the fallback. */
+function parseStatusList(input, raw, fallback) {
+    const list = words(raw);
+    if (list.length === 0)
+        return fallback;
+    return list.map((word) => oneOf(input, JOB_STATUSES, word));
+}
+/** When to send: any of the rules matches. Empty means always. */
+function parseSendWhen(raw) {
+    const list = words(raw);
+    if (list.length === 0)
+        return ['always'];
+    const hint = 'Combine several with commas, e.g. failure, fixed.';
+    return list.map((word) => oneOf('send_when', SEND_RULES, word, hint));
+}
+/**
+ * The statuses on which the notification pings the room. `true` and `false` keep their meaning (every status,
+ * none), and a status list pings only on those, e.g. `notify: failure`.
+ */
+function parseNotify(raw) {
+    const list = words(raw.toLowerCase());
+    if (list.length > 0 && list.every((word) => isOneOf(JOB_STATUSES, word)))
+        return list;
+    try {
+        return parseBoolean('notify', raw, false) ? JOB_STATUSES : [];
+    }
+    catch {
+        const hint = 'A status list pings the room only on those statuses, e.g. notify: failure, cancelled.';
+        throw (0,errors/* invalidChoice */.dT)('notify', raw.trim(), ['true', 'false', ...JOB_STATUSES], hint);
+    }
+}
+/** Mentions to add: @here, @all or mention names, separated by spaces, commas or line breaks. */
+function parseMentions(raw) {
+    const list = words(raw);
+    for (const mention of list) {
+        if (!MENTION.test(mention)) {
+            throw new errors/* InputError */.dz(`Invalid mention '${mention}': expected @here, @all or mention names such as @alice (an @, then letters, digits, '.', '_' or '-').`);
+        }
+    }
+    return list;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/needs.ts
+
+
+/** The results a job in `needs` can have (the needs context's `result`). */
+const JOB_RESULTS = ['success', 'failure', 'cancelled', 'skipped'];
+const EXAMPLE = 'pass needs: ${{ toJSON(needs) }} from a job with needs: [build, test]';
+/**
+ * Reads `${{ toJSON(needs) }}`: an object of job id to `{ result, outputs }`, in the order the workflow lists
+ * them. Empty means the input is not used. Anything else is a mistake that would report a wrong status, so it
+ * fails the step.
+ */
+function parseNeeds(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const shown = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`Invalid needs '${shown}': it is not JSON (${error.message}); ${EXAMPLE}.`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new errors/* InputError */.dz(`Invalid needs '${shown}': expected a JSON object of jobs; ${EXAMPLE}.`);
+    }
+    const jobs = Object.entries(parsed).map(([name, job]) => {
+        const result = job !== null && typeof job === 'object' ? job.result : undefined;
+        if (typeof result !== 'string' || !isOneOf(JOB_RESULTS, result)) {
+            throw new errors/* InputError */.dz(`Invalid needs: job '${name}' has result ${JSON.stringify(result) ?? 'undefined'}: expected ${(0,errors/* listChoices */.ZH)(JOB_RESULTS)}.`);
+        }
+        return { name, result };
+    });
+    if (jobs.length === 0) {
+        throw new errors/* InputError */.dz(`Invalid needs '${shown}': it lists no jobs; ${EXAMPLE}.`);
+    }
+    return jobs;
+}
+/** Worst first. A skipped job ran nothing, so it only decides when every job was skipped. */
+const SEVERITY = ['failure', 'cancelled', 'success', 'skipped'];
+/** The whole workflow's status: the worst result among the jobs. */
+function worstResult(jobs) {
+    return SEVERITY.find((result) => jobs.some((job) => job.result === result)) ?? 'skipped';
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
 
 
-/**
- * The only place that reads inputs. The token is masked before anything else happens, so no later log line,
- * error or output can show it.
- */
-function readInputs(source, env) {
-    const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
-    for (const secret of new Set([rawToken, rawToken.trim()])) {
+
+
+function mask(source, raw) {
+    for (const secret of new Set([raw, raw.trim()])) {
         if (secret)
             source.setSecret(secret);
     }
+}
+/**
+ * The only place that reads inputs. The tokens are masked before anything else happens, so no later log line,
+ * error or output can show them.
+ */
+function readInputs(source, env) {
+    const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
+    mask(source, rawToken);
+    const rawGithubToken = source.getInput('github_token');
+    mask(source, rawGithubToken);
     const token = parseToken(rawToken);
+    const needs = parseNeeds(source.getInput('needs'));
     const format = parseFormat(source.getInput('format'));
     const card = source.getInput('card');
     if (card && format !== 'card') {
@@ -28860,14 +29045,19 @@ function readInputs(source, env) {
         token,
         serverUrl: parseServerUrl(source.getInput('server_url')),
         color: parseColor(source.getInput('color')),
-        notify: parseBoolean('notify', source.getInput('notify'), false),
+        notify: parseNotify(source.getInput('notify')),
         format,
         template: source.getInput('template'),
         templateFile: source.getInput('template_file'),
         card,
         from: parseFrom(source.getInput('from')),
-        status: parseStatus(source.getInput('status')),
+        status: needs ? worstResult(needs) : parseStatus(source.getInput('status')),
         failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
+        sendWhen: parseSendWhen(source.getInput('send_when')),
+        mention: parseMentions(source.getInput('mention')),
+        mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
+        needs,
+        githubToken: rawGithubToken.trim(),
     };
 }
 
@@ -28902,18 +29092,26 @@ async function loadTemplate(template, templateFile, workspace, readText) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Replaces every secret in a text. core.setSecret masks the log, but outputs and the job summary are files
- * the runner does not mask, and a server's error text or a template could carry the token into them.
- */
-function redactor(secrets) {
-    const present = secrets.filter((secret) => secret.length > 0);
-    return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
-}
-
 // EXTERNAL MODULE: ./src/render/limits.ts
 var limits = __nccwpck_require__(9142);
+;// CONCATENATED MODULE: ./src/render/mentions.ts
+/**
+ * HipChat turns `@name`, `@here` and `@all` into mentions only in text messages: in any other format they are
+ * shown as plain words and ping nobody. So a text message gets them in front (where shortening never cuts them),
+ * and any other format gets a short text companion to the same rooms, with the mentions and a link to the run.
+ */
+function addMentions(message, format, mentions, view) {
+    if (mentions.length === 0)
+        return { message, companion: undefined };
+    const names = mentions.join(' ');
+    if (format === 'text')
+        return { message: `${names} ${message}`, companion: undefined };
+    return {
+        message,
+        companion: `${names} ${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}: ${view.run_url}`,
+    };
+}
+
 // EXTERNAL MODULE: ./src/render/events.ts
 var events = __nccwpck_require__(3639);
 // EXTERNAL MODULE: ./src/render/rich-text.ts
@@ -28921,13 +29119,21 @@ var rich_text = __nccwpck_require__(4438);
 ;// CONCATENATED MODULE: ./src/render/default-message.ts
 
 
+/** With `needs`, which jobs went wrong: the first thing to read after the headline. */
+function jobLines(view) {
+    const cancelled = view.jobs.filter((job) => job.result === 'cancelled').map((job) => job.name);
+    return [
+        ...(view.failed_jobs.length > 0 ? [[`Failed: ${view.failed_jobs.join(', ')}`]] : []),
+        ...(cancelled.length > 0 ? [[`Cancelled: ${cancelled.join(', ')}`]] : []),
+    ];
+}
 /** "acme/api: CI #42 succeeded on main (abc1234) by octocat", then what the event adds, linked in html. */
 function defaultMessage(view, format) {
     const described = (0,events/* describeEvent */.g)(view);
     const run = `${view.repository}: ${view.workflow} #${view.run_number}`;
     return (0,rich_text/* renderRich */.J)({
         headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
-        details: described.details ?? [],
+        details: [...jobLines(view), ...(described.details ?? [])],
         links: [view.run_url, ...(described.links ?? [])],
     }, format);
 }
@@ -28967,7 +29173,7 @@ function composeNotification(view, message, card, options) {
         message,
         format: options.format,
         color: resolveColor(options.color, view.status),
-        notify: options.notify,
+        notify: options.notify.includes(view.status),
         from: options.from,
         ...(card ? { card } : {}),
     };
@@ -28982,7 +29188,13 @@ function actionOutputs(body, results) {
         results: JSON.stringify(results),
         delivered_rooms: rooms(true).join('\n'),
         failed_rooms: rooms(false).join('\n'),
+        skipped: 'false',
+        skip_reason: '',
     };
+}
+/** When send_when held the notification back: nothing was sent, and nothing failed. */
+function skippedOutputs(reason) {
+    return { ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason };
 }
 
 // EXTERNAL MODULE: ./src/render/html.ts
@@ -28992,8 +29204,21 @@ var html = __nccwpck_require__(4095);
 function tableCell(text) {
     return (0,html/* escapeHtml */.Z)(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
 }
-/** Markdown for the job summary: which rooms got the notification, which did not and why, and what was sent. */
-function summaryMarkdown(body, results) {
+function messageDetails(label, body) {
+    return [
+        `<details><summary>${label} (${(0,html/* escapeHtml */.Z)(body.message_format)}, ${(0,html/* escapeHtml */.Z)(body.color)}${body.notify ? ', notify' : ''})</summary>`,
+        '',
+        `<pre>${(0,html/* escapeHtml */.Z)(body.message)}</pre>`,
+        '',
+        '</details>',
+        '',
+    ];
+}
+/**
+ * Markdown for the job summary: which rooms got the notification, which did not and why, and what was sent,
+ * including the text companion that carries the mentions of a non-text message.
+ */
+function summaryMarkdown(body, results, companion) {
     const rows = results.map((result) => {
         const outcome = result.ok ? '✅ delivered' : `❌ ${result.error ?? `HTTP ${result.status}`}`;
         return `| ${tableCell(result.room)} | ${tableCell(outcome)} |`;
@@ -29005,37 +29230,42 @@ function summaryMarkdown(body, results) {
         '| --- | --- |',
         ...rows,
         '',
-        `<details><summary>Message (${(0,html/* escapeHtml */.Z)(body.message_format)}, ${(0,html/* escapeHtml */.Z)(body.color)}${body.notify ? ', notify' : ''})</summary>`,
-        '',
-        `<pre>${(0,html/* escapeHtml */.Z)(body.message)}</pre>`,
-        '',
-        '</details>',
-        '',
+        ...messageDetails('Message', body),
+        ...(companion ? messageDetails('Mentions', companion) : []),
     ].join('\n');
+}
+/** Markdown for the job summary when send_when held the notification back. */
+function skippedSummaryMarkdown(reason) {
+    return ['### HipChat notification', '', `⏭️ ${(0,html/* escapeHtml */.Z)(reason)}`, ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
 const NOT_DELIVERED = 'HipChat notification not delivered';
+function setOutputs(core, outputs, redact) {
+    for (const [name, value] of Object.entries(outputs))
+        core.setOutput(name, redact(value));
+}
+async function writeSummary(core, appendSummary, markdown) {
+    try {
+        await appendSummary(markdown);
+    }
+    catch (error) {
+        core.warning(`Could not write the job summary: ${error.message}`);
+    }
+}
 /**
  * Sets the outputs, logs a line per room, writes the job summary, and fails the step only when delivery
  * failed and fail_on_error asks for it. Everything written passes through `redact` first.
  */
 async function report(core, outcome, appendSummary, redact) {
-    for (const [name, value] of Object.entries(actionOutputs(outcome.body, outcome.results))) {
-        core.setOutput(name, redact(value));
-    }
+    setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
     for (const result of outcome.results) {
         if (result.ok)
             core.info(`Delivered to room '${result.room}'.`);
     }
-    try {
-        await appendSummary(redact(summaryMarkdown(outcome.body, outcome.results)));
-    }
-    catch (error) {
-        core.warning(`Could not write the job summary: ${error.message}`);
-    }
+    await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
     const failures = outcome.results.filter((result) => !result.ok).map((result) => redact(result.error ?? ''));
     if (failures.length === 0)
         return;
@@ -29047,6 +29277,67 @@ async function report(core, outcome, appendSummary, redact) {
     for (const failure of failures)
         core.warning(failure, { title: NOT_DELIVERED });
     core.info(`${headline} The step passes because fail_on_error is false.`);
+}
+/** Reports a notification that send_when held back: the reason in the log, the outputs and the job summary. */
+async function reportSkipped(core, reason, appendSummary) {
+    core.info(reason);
+    setOutputs(core, skippedOutputs(reason), (text) => text);
+    await writeSummary(core, appendSummary, skippedSummaryMarkdown(reason));
+}
+
+;// CONCATENATED MODULE: ./src/rules/send-when.ts
+
+
+const KNOWN_PREVIOUS = ['success', 'failure', 'none'];
+/** A branch's first result counts as a change, and a failure there as a breakage: neither is old news. */
+const TRANSITIONS = {
+    changed: (current, previous) => current !== previous,
+    fixed: (current, previous) => current === 'success' && previous === 'failure',
+    broken: (current, previous) => current === 'failure' && previous !== 'failure',
+};
+function healthOf(status) {
+    return status === 'success' || status === 'failure' ? status : undefined;
+}
+function matches(rule, current, previous) {
+    if (rule === 'always')
+        return true;
+    if (!isOneOf(TRANSITION_RULES, rule))
+        return rule === current;
+    const health = healthOf(current);
+    if (!health || previous === undefined)
+        return false;
+    const transition = TRANSITIONS[rule];
+    // Unknown: send if the rule could match, since a missed breakage or recovery costs more than one extra message.
+    if (previous === 'unknown')
+        return KNOWN_PREVIOUS.some((known) => transition(health, known));
+    return transition(health, previous);
+}
+function describe(current, previous) {
+    switch (previous) {
+        case undefined:
+            return `the status is ${current}`;
+        case 'none':
+            return `the status is ${current} and no earlier run on this branch has a result`;
+        case 'unknown':
+            return `the status is ${current} and the previous run's result is unknown`;
+        default:
+            return previous === current ? `the status is ${current}, as in the previous run` : `the status is ${current} after a ${previous}`;
+    }
+}
+/**
+ * Whether to send, given the rules of `send_when`, the status and the previous run's result (undefined when it
+ * was not looked up). Any matching rule sends.
+ */
+function decide(rules, current, previous) {
+    const shown = `send_when is '${rules.join(', ')}'`;
+    const rule = rules.find((candidate) => matches(candidate, current, previous));
+    if (rule === undefined)
+        return { send: false, reason: `Not sent: ${shown} and ${describe(current, previous)}.` };
+    return { send: true, reason: `Sending: '${rule}' matches, as ${describe(current, previous)}.` };
+}
+/** Whether the previous run's result can change the decision, i.e. whether it is worth asking the GitHub API. */
+function needsPrevious(rules, current) {
+    return new Set(KNOWN_PREVIOUS.map((previous) => decide(rules, current, previous).send)).size > 1;
 }
 
 // EXTERNAL MODULE: ./src/context/payload.ts
@@ -29130,7 +29421,7 @@ function compareUrlOf(event, repositoryUrl, pullRequest) {
         return (0,payload/* stringAt */.b)(event, 'compare') ?? '';
     return `${repositoryUrl}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
 }
-function buildView(github, status) {
+function buildView(github, status, jobs = []) {
     const { event } = github;
     const repositoryUrl = `${github.server_url}/${github.repository}`;
     const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
@@ -29168,10 +29459,15 @@ function buildView(github, status) {
         commits: commitsOf(event, repositoryUrl),
         pull_request: pullRequest,
         release: releaseOf(event, repositoryUrl),
+        jobs,
+        failed_jobs: jobs.filter((job) => job.result === 'failure').map((job) => job.name),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -29191,23 +29487,36 @@ async function run(deps) {
         const inputs = readInputs(core, deps.env);
         const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
         const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
-        const view = buildView(github, inputs.status);
+        const view = buildView(github, inputs.status, inputs.needs);
         const format = messageFormatOf(inputs.format);
-        const fitted = (0,limits/* fitMessage */.Z1)(await renderMessage(view, format, template), format);
+        // Rendered before deciding, so that a broken template or card fails on a green run, not on the first red one.
+        const rendered = await renderMessage(view, format, template);
+        const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
+        const previous = needsPrevious(inputs.sendWhen, inputs.status)
+            ? await previousResult(deps.lookUpPreviousRun, github, inputs.githubToken, core)
+            : undefined;
+        const decision = decide(inputs.sendWhen, inputs.status, previous);
+        if (!decision.send) {
+            await reportSkipped(core, decision.reason, deps.appendSummary);
+            return;
+        }
+        if (inputs.sendWhen.some((rule) => rule !== 'always'))
+            core.info(decision.reason);
+        const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
+        const mentioned = addMentions(rendered, format, mentions, view);
+        const fitted = (0,limits/* fitMessage */.Z1)(mentioned.message, format);
         if (fitted.shortenedFrom) {
             core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${limits/* MESSAGE_MAX */.Fi}, so it was shortened.`);
         }
-        const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
         const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
+        const companion = mentioned.companion
+            ? v2Body(composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' }))
+            : undefined;
         core.debug(`Notification body: ${JSON.stringify(body)}`);
         const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
-        const results = await deliverToRooms(transport, {
-            serverUrl: inputs.serverUrl,
-            token: inputs.token,
-            rooms: inputs.rooms,
-            body,
-        }).finally(() => transport.close());
-        await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));
+        const results = await deliverWithCompanion(transport, { serverUrl: inputs.serverUrl, token: inputs.token, rooms: inputs.rooms, body }, companion).finally(() => transport.close());
+        const redact = redactor([inputs.token, inputs.githubToken]);
+        await report(core, { body, results, failOnError: inputs.failOnError, companion }, deps.appendSummary, redact);
     }
     catch (error) {
         core.setFailed(error instanceof Error ? error.message : String(error));
@@ -29777,6 +30086,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 6928:
 /***/ ((module) => {
 
@@ -29819,7 +30135,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1804:
+/***/ 8179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -29869,8 +30185,8 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29945,7 +30261,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -30019,7 +30335,7 @@ function issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -30035,7 +30351,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
@@ -30738,7 +31054,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -31119,7 +31435,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -31843,13 +32159,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -32140,7 +32456,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -32479,8 +32795,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -32661,7 +32977,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -32729,7 +33045,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32841,7 +33157,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

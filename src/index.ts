@@ -11,4 +11,6 @@ await run({
   appendSummary: async (markdown) => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
   },
+  // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
+  lookUpPreviousRun: async (query) => (await import('./github/previous-run.js')).lookUpPreviousRun(query),
 });

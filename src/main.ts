@@ -1,5 +1,6 @@
 import { readGithubContext, type ReadText } from './context/read.js';
-import { deliverToRooms } from './hipchat/deliver.js';
+import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
+import { deliverWithCompanion } from './hipchat/companion.js';
 import type { HttpTransport } from './hipchat/http.js';
 import type { TransportOptions } from './hipchat/undici-transport.js';
 import { v2Body } from './hipchat/v2.js';
@@ -8,9 +9,11 @@ import { type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
 import { redactor } from './redact.js';
 import { fitMessage, MESSAGE_MAX } from './render/limits.js';
+import { addMentions } from './render/mentions.js';
 import { renderMessage } from './render/message.js';
 import { composeNotification } from './render/notification.js';
-import { type AppendSummary, type ReportCore, report } from './report/report.js';
+import { type AppendSummary, type ReportCore, report, reportSkipped } from './report/report.js';
+import { decide, needsPrevious } from './rules/send-when.js';
 import { buildView } from './view.js';
 
 export interface ActionCore extends InputSource, ReportCore {
@@ -24,6 +27,7 @@ export interface Dependencies {
   readonly readText: ReadText;
   readonly createTransport: (options: TransportOptions) => HttpTransport;
   readonly appendSummary: AppendSummary;
+  readonly lookUpPreviousRun: LookUpPreviousRun;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -34,26 +38,45 @@ export async function run(deps: Dependencies): Promise<void> {
     const inputs = readInputs(core, deps.env);
     const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
     const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
-    const view = buildView(github, inputs.status);
+    const view = buildView(github, inputs.status, inputs.needs);
 
     const format = messageFormatOf(inputs.format);
-    const fitted = fitMessage(await renderMessage(view, format, template), format);
+
+    // Rendered before deciding, so that a broken template or card fails on a green run, not on the first red one.
+    const rendered = await renderMessage(view, format, template);
+    const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
+
+    const previous = needsPrevious(inputs.sendWhen, inputs.status)
+      ? await previousResult(deps.lookUpPreviousRun, github, inputs.githubToken, core)
+      : undefined;
+    const decision = decide(inputs.sendWhen, inputs.status, previous);
+    if (!decision.send) {
+      await reportSkipped(core, decision.reason, deps.appendSummary);
+      return;
+    }
+    if (inputs.sendWhen.some((rule) => rule !== 'always')) core.info(decision.reason);
+
+    const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
+    const mentioned = addMentions(rendered, format, mentions, view);
+    const fitted = fitMessage(mentioned.message, format);
     if (fitted.shortenedFrom) {
       core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
     }
-    const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
     const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
+    const companion = mentioned.companion
+      ? v2Body(composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' }))
+      : undefined;
     core.debug(`Notification body: ${JSON.stringify(body)}`);
 
     const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
-    const results = await deliverToRooms(transport, {
-      serverUrl: inputs.serverUrl,
-      token: inputs.token,
-      rooms: inputs.rooms,
-      body,
-    }).finally(() => transport.close());
+    const results = await deliverWithCompanion(
+      transport,
+      { serverUrl: inputs.serverUrl, token: inputs.token, rooms: inputs.rooms, body },
+      companion,
+    ).finally(() => transport.close());
 
-    await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));
+    const redact = redactor([inputs.token, inputs.githubToken]);
+    await report(core, { body, results, failOnError: inputs.failOnError, companion }, deps.appendSummary, redact);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

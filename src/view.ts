@@ -1,5 +1,6 @@
 import type { GithubContext } from './context/github.js';
 import { stringAt, valueAt } from './context/payload.js';
+import type { NeededJob } from './inputs/needs.js';
 import type { JobStatus } from './inputs/parse.js';
 
 export interface CommitView {
@@ -67,6 +68,10 @@ export interface NotificationView {
   readonly commits: readonly CommitView[];
   readonly pull_request: PullRequestView | null;
   readonly release: ReleaseView | null;
+  /** The jobs of the `needs` input with their results, in the workflow's order; empty without it. */
+  readonly jobs: readonly NeededJob[];
+  /** The names of those jobs that failed. */
+  readonly failed_jobs: readonly string[];
 }
 
 const STATUS_WORDS: Record<JobStatus, string> = {
@@ -147,7 +152,7 @@ function compareUrlOf(event: unknown, repositoryUrl: string, pullRequest: PullRe
   return `${repositoryUrl}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
 }
 
-export function buildView(github: GithubContext, status: JobStatus): NotificationView {
+export function buildView(github: GithubContext, status: JobStatus, jobs: readonly NeededJob[] = []): NotificationView {
   const { event } = github;
   const repositoryUrl = `${github.server_url}/${github.repository}`;
   const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
@@ -187,5 +192,7 @@ export function buildView(github: GithubContext, status: JobStatus): Notificatio
     commits: commitsOf(event, repositoryUrl),
     pull_request: pullRequest,
     release: releaseOf(event, repositoryUrl),
+    jobs,
+    failed_jobs: jobs.filter((job) => job.result === 'failure').map((job) => job.name),
   };
 }

@@ -22,7 +22,7 @@ export const FROM_MAX = 64;
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
 
-function isOneOf<T extends string>(choices: readonly T[], value: string): value is T {
+export function isOneOf<T extends string>(choices: readonly T[], value: string): value is T {
   return (choices as readonly string[]).includes(value);
 }
 

@@ -1,7 +1,16 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { describeEvent } from './events.js';
-import { renderRich } from './rich-text.js';
+import { type Inline, renderRich } from './rich-text.js';
+
+/** With `needs`, which jobs went wrong: the first thing to read after the headline. */
+function jobLines(view: NotificationView): Inline[][] {
+  const cancelled = view.jobs.filter((job) => job.result === 'cancelled').map((job) => job.name);
+  return [
+    ...(view.failed_jobs.length > 0 ? [[`Failed: ${view.failed_jobs.join(', ')}`]] : []),
+    ...(cancelled.length > 0 ? [[`Cancelled: ${cancelled.join(', ')}`]] : []),
+  ];
+}
 
 /** "acme/api: CI #42 succeeded on main (abc1234) by octocat", then what the event adds, linked in html. */
 export function defaultMessage(view: NotificationView, format: MessageFormat): string {
@@ -10,7 +19,7 @@ export function defaultMessage(view: NotificationView, format: MessageFormat): s
   return renderRich(
     {
       headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
-      details: described.details ?? [],
+      details: [...jobLines(view), ...(described.details ?? [])],
       links: [view.run_url, ...(described.links ?? [])],
     },
     format,

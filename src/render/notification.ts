@@ -1,5 +1,5 @@
 import type { Card } from '../card/card.js';
-import type { ColorChoice, HipChatColor, MessageFormat } from '../inputs/parse.js';
+import type { ColorChoice, HipChatColor, JobStatus, MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { resolveColor } from './color.js';
 
@@ -16,7 +16,8 @@ export interface Notification {
 export interface NotificationOptions {
   readonly format: MessageFormat;
   readonly color: ColorChoice;
-  readonly notify: boolean;
+  /** The statuses on which to ping the room. */
+  readonly notify: readonly JobStatus[];
   readonly from: string;
 }
 
@@ -30,7 +31,7 @@ export function composeNotification(
     message,
     format: options.format,
     color: resolveColor(options.color, view.status),
-    notify: options.notify,
+    notify: options.notify.includes(view.status),
     from: options.from,
     ...(card ? { card } : {}),
   };

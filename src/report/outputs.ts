@@ -8,6 +8,8 @@ export interface ActionOutputs {
   readonly results: string;
   readonly delivered_rooms: string;
   readonly failed_rooms: string;
+  readonly skipped: string;
+  readonly skip_reason: string;
 }
 
 export function actionOutputs(body: V2NotificationBody, results: readonly RoomResult[]): ActionOutputs {
@@ -18,5 +20,12 @@ export function actionOutputs(body: V2NotificationBody, results: readonly RoomRe
     results: JSON.stringify(results),
     delivered_rooms: rooms(true).join('\n'),
     failed_rooms: rooms(false).join('\n'),
+    skipped: 'false',
+    skip_reason: '',
   };
+}
+
+/** When send_when held the notification back: nothing was sent, and nothing failed. */
+export function skippedOutputs(reason: string): ActionOutputs {
+  return { ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason };
 }

@@ -1,7 +1,7 @@
 import type { RoomResult } from '../hipchat/deliver.js';
 import type { V2NotificationBody } from '../hipchat/v2.js';
-import { actionOutputs } from './outputs.js';
-import { summaryMarkdown } from './summary.js';
+import { type ActionOutputs, actionOutputs, skippedOutputs } from './outputs.js';
+import { skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core that reporting uses. */
 export interface ReportCore {
@@ -15,11 +15,25 @@ export interface RunOutcome {
   readonly body: V2NotificationBody;
   readonly results: readonly RoomResult[];
   readonly failOnError: boolean;
+  /** The text notification sent after a non-text one to carry its mentions. */
+  readonly companion?: V2NotificationBody;
 }
 
 export type AppendSummary = (markdown: string) => Promise<void>;
 
 const NOT_DELIVERED = 'HipChat notification not delivered';
+
+function setOutputs(core: ReportCore, outputs: ActionOutputs, redact: (text: string) => string): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value));
+}
+
+async function writeSummary(core: ReportCore, appendSummary: AppendSummary, markdown: string): Promise<void> {
+  try {
+    await appendSummary(markdown);
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${(error as Error).message}`);
+  }
+}
 
 /**
  * Sets the outputs, logs a line per room, writes the job summary, and fails the step only when delivery
@@ -31,17 +45,11 @@ export async function report(
   appendSummary: AppendSummary,
   redact: (text: string) => string,
 ): Promise<void> {
-  for (const [name, value] of Object.entries(actionOutputs(outcome.body, outcome.results))) {
-    core.setOutput(name, redact(value));
-  }
+  setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
   for (const result of outcome.results) {
     if (result.ok) core.info(`Delivered to room '${result.room}'.`);
   }
-  try {
-    await appendSummary(redact(summaryMarkdown(outcome.body, outcome.results)));
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
-  }
+  await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
 
   const failures = outcome.results.filter((result) => !result.ok).map((result) => redact(result.error ?? ''));
   if (failures.length === 0) return;
@@ -52,4 +60,11 @@ export async function report(
   }
   for (const failure of failures) core.warning(failure, { title: NOT_DELIVERED });
   core.info(`${headline} The step passes because fail_on_error is false.`);
+}
+
+/** Reports a notification that send_when held back: the reason in the log, the outputs and the job summary. */
+export async function reportSkipped(core: ReportCore, reason: string, appendSummary: AppendSummary): Promise<void> {
+  core.info(reason);
+  setOutputs(core, skippedOutputs(reason), (text) => text);
+  await writeSummary(core, appendSummary, skippedSummaryMarkdown(reason));
 }

@@ -143,7 +143,7 @@ describe('several rooms', () => {
 describe('bad inputs fail before anything is sent', () => {
   it.each([
     [{ color: 'grey' }, "Invalid color 'grey': expected auto, yellow, green, red, purple, gray or random. HipChat spells it 'gray'."],
-    [{ notify: 'yes' }, "Invalid notify 'yes': expected true or false."],
+    [{ notify: 'yes' }, "Invalid notify 'yes': expected true, false, success, failure, cancelled, skipped or started. A status list pings the room only on those statuses, e.g. notify: failure, cancelled."],
     [{ format: 'markdown' }, "Invalid format 'markdown': expected html, text or card."],
     [{ status: 'passed' }, "Invalid status 'passed': expected success, failure, cancelled, skipped or started."],
     [{ fail_on_error: 'maybe' }, "Invalid fail_on_error 'maybe': expected true or false."],

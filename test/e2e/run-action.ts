@@ -37,12 +37,15 @@ interface ActionMetadata {
 
 const metadata = parse(await readFile(join(ROOT, 'action.yml'), 'utf8')) as ActionMetadata;
 
+/** What the runner substitutes for `${{ github.token }}`: the fake GitHub API accepts it. */
+export const GITHUB_TOKEN = 'ghs_e2eRunnerToken0123456789abcdef';
+
 /** The runner evaluates expressions in defaults; the ones this action uses are substituted here. */
 function inputDefaults(jobStatus: string): Record<string, string> {
   const defaults: Record<string, string> = {};
   for (const [name, input] of Object.entries(metadata.inputs)) {
     if (input.default === undefined) continue;
-    defaults[name] = String(input.default).replace('${{ job.status }}', jobStatus);
+    defaults[name] = String(input.default).replace('${{ job.status }}', jobStatus).replace('${{ github.token }}', GITHUB_TOKEN);
   }
   return defaults;
 }
@@ -81,7 +84,8 @@ export const PUSH_ENV: Record<string, string> = {
   GITHUB_RUN_NUMBER: '42',
   GITHUB_RUN_ATTEMPT: '1',
   GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_API_URL: 'https://api.github.com',
+  // Tests that look up a previous run point this at the fake GitHub API; any other lookup fails fast, offline.
+  GITHUB_API_URL: 'http://127.0.0.1:1',
 };
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {

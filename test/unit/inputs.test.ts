@@ -142,7 +142,7 @@ describe('readInputs', () => {
     const fake = source({ token: ' tok-1 ', room: 'Ops', status: 'success' });
     const inputs = readInputs(fake, {});
     expect(fake.calls.slice(0, 3)).toEqual(['get token', 'mask  tok-1 ', 'mask tok-1']);
-    expect(inputs).toMatchObject({ token: 'tok-1', rooms: ['Ops'], notify: false, failOnError: true, format: 'html' });
+    expect(inputs).toMatchObject({ token: 'tok-1', rooms: ['Ops'], notify: [], failOnError: true, format: 'html' });
   });
 
   it('masks the token even when another input is invalid', () => {

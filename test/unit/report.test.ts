@@ -3,7 +3,7 @@ import type { RoomResult } from '../../src/hipchat/deliver.js';
 import { v2Body } from '../../src/hipchat/v2.js';
 import { redactor } from '../../src/redact.js';
 import { actionOutputs } from '../../src/report/outputs.js';
-import { report } from '../../src/report/report.js';
+import { report, reportSkipped } from '../../src/report/report.js';
 import { summaryMarkdown } from '../../src/report/summary.js';
 
 const body = v2Body({ message: 'Build <b>ok</b> | done', format: 'html', color: 'green', notify: false, from: '' });
@@ -31,6 +31,8 @@ describe('actionOutputs', () => {
       results: JSON.stringify([delivered, failed]),
       delivered_rooms: 'Ops',
       failed_rooms: 'Dev|Ops',
+      skipped: 'false',
+      skip_reason: '',
     });
     expect(actionOutputs(body, [delivered]).ok).toBe('true');
   });
@@ -41,6 +43,14 @@ describe('summaryMarkdown', () => {
     const markdown = summaryMarkdown(body, [delivered, failed]);
     expect(markdown).toContain('| Dev&#124;Ops | ❌ Room &#39;Dev&#124;Ops&#39; was not found |');
     expect(markdown).toContain('<pre>Build &lt;b&gt;ok&lt;/b&gt; | done</pre>');
+  });
+
+  it('shows the text companion that carried the mentions', () => {
+    const companion = v2Body({ message: '@here CI failed', format: 'text', color: 'red', notify: true, from: '' });
+    expect(summaryMarkdown(body, [delivered], companion)).toContain(
+      '<details><summary>Mentions (text, red, notify)</summary>\n\n<pre>@here CI failed</pre>',
+    );
+    expect(summaryMarkdown(body, [delivered])).not.toContain('Mentions');
   });
 });
 
@@ -72,5 +82,17 @@ describe('report', () => {
     expect(core.outputs.payload).toContain('token is ***');
     expect(JSON.stringify(core.outputs) + summaries.join('')).not.toContain('s3cret');
     expect(core.log).toContain('warning Could not write the job summary: disk full');
+  });
+});
+
+describe('reportSkipped', () => {
+  it('says why in the log, the outputs and the summary, and fails nothing', async () => {
+    const core = fakeCore();
+    const summaries: string[] = [];
+    const reason = "Not sent: send_when is 'failure' and the status is success.";
+    await reportSkipped(core, reason, async (markdown) => void summaries.push(markdown));
+    expect(core.log).toEqual([`info ${reason}`]);
+    expect(core.outputs).toEqual({ ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason });
+    expect(summaries).toEqual([`### HipChat notification\n\n⏭️ Not sent: send_when is &#39;failure&#39; and the status is success.\n`]);
   });
 });

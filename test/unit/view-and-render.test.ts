@@ -89,6 +89,26 @@ describe('defaultMessage', () => {
     expect(html).not.toContain('<img');
   });
 
+  it('names the failed and cancelled jobs of needs first, with the event details after', () => {
+    const jobs = [
+      { name: 'build', result: 'success' },
+      { name: 'test', result: 'failure' },
+      { name: 'lint', result: 'failure' },
+      { name: 'deploy', result: 'cancelled' },
+      { name: 'docs', result: 'skipped' },
+    ] as const;
+    const withJobs = buildView(githubContextFrom(ENV, { commits: [{ id: 'abc1234def', message: 'Fix parser', author: { username: 'mona' } }] }), 'failure', jobs);
+    expect(withJobs.jobs).toEqual(jobs);
+    expect(withJobs.failed_jobs).toEqual(['test', 'lint']);
+    expect(defaultMessage(withJobs, 'text').split('\n').slice(0, 4)).toEqual([
+      'acme/api: CI #42 failed on main (abc1234) by octocat',
+      'Failed: test, lint',
+      'Cancelled: deploy',
+      '• abc1234 Fix parser (mona)',
+    ]);
+    expect(defaultMessage(view('failure'), 'text')).not.toContain('Failed:');
+  });
+
   it('leaves out what the run does not know', () => {
     const bare = buildView(githubContextFrom({ GITHUB_REPOSITORY: 'a/b', GITHUB_WORKFLOW: 'W', GITHUB_RUN_NUMBER: '1' }, {}), 'started');
     expect(defaultMessage(bare, 'text')).toMatch(/^a\/b: W #1 started\n/);
@@ -103,7 +123,13 @@ describe('escapeHtml', () => {
 
 describe('composeNotification', () => {
   it('resolves the colour from the status and keeps the options', () => {
-    const options = { format: 'text', color: 'auto', notify: true, from: 'CI' } as const;
+    const options = { format: 'text', color: 'auto', notify: ['failure'], from: 'CI' } as const;
     expect(composeNotification(view('failure'), 'm', undefined, options)).toEqual({ message: 'm', color: 'red', notify: true, from: 'CI', format: 'text' });
+  });
+
+  it('pings the room only on the statuses notify lists', () => {
+    const options = { format: 'text', color: 'auto', notify: ['failure', 'cancelled'], from: '' } as const;
+    expect(composeNotification(view('success'), 'm', undefined, options).notify).toBe(false);
+    expect(composeNotification(view('cancelled'), 'm', undefined, options).notify).toBe(true);
   });
 });
