@@ -12,9 +12,10 @@ import {
   type RequestTarget,
 } from './api.ts';
 import { resolveOptions, type SimRoom, type SimulatorOptions } from './config.ts';
-import { redactHeaders, redactQuery } from './credentials.ts';
+import { redactForm, redactHeaders, redactQuery } from './credentials.ts';
 import { errorEnvelope } from './errors.ts';
 import { FaultQueue, type FaultRule } from './faults.ts';
+import { formFields } from './form.ts';
 import { RateLimiter } from './rate-limits.ts';
 import { findRoom } from './rooms.ts';
 import type { NotificationBody } from './validate-notification.ts';
@@ -32,10 +33,11 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lowercase names; `authorization` masked as 'Bearer ***'. */
   headers: Record<string, string>;
+  /** As received, except a form's `auth_token` value, masked as '***'. */
   rawBody: string;
-  /** Parsed JSON, or the fields of a form body, or undefined. */
+  /** Parsed JSON, or the fields of a form body (`auth_token` masked), or undefined. */
   body: unknown;
-  /** Decoded room segment. */
+  /** Decoded room segment, or v1's room_id. */
   room?: string;
   /** 0 when the connection was dropped by a fault. */
   status: number;
@@ -111,7 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       path: apiRequest.path,
       query: redactQuery(apiRequest.query),
       headers: redactHeaders(req.headers),
-      rawBody,
+      rawBody: redactForm(req.headers['content-type'], rawBody),
       body: parseRecordedBody(req.headers['content-type'], rawBody),
       ...(target.roomSegment === undefined ? {} : { room: target.roomSegment }),
       status,
@@ -238,9 +240,8 @@ function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
 }
 
 function parseRecordedBody(contentType: string | undefined, rawBody: string): unknown {
-  if (/^\s*application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
-    return Object.fromEntries(new URLSearchParams(rawBody));
-  }
+  const fields = formFields(contentType, rawBody);
+  if (fields) return redactQuery(fields);
   try {
     return JSON.parse(rawBody) as unknown;
   } catch {
@@ -250,7 +251,11 @@ function parseRecordedBody(contentType: string | undefined, rawBody: string): un
 
 function writeResponse(res: ServerResponse, response: ApiResponse): void {
   const { body } = response;
-  const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const json = (value: unknown): string => {
+    const text = JSON.stringify(value);
+    return response.escapeSlashes ? text.replaceAll('/', '\\/') : text;
+  };
+  const text = body === undefined ? undefined : typeof body === 'string' ? body : json(body);
   const hasContentType = Object.keys(response.headers).some((name) => name.toLowerCase() === 'content-type');
   const contentType =
     text === undefined || hasContentType
