@@ -28422,7 +28422,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3218);
 /* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3702);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9872);
 
 
 
@@ -28443,7 +28443,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3702:
+/***/ 9872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28526,7 +28526,29 @@ async function readGithubContext(env, readText, warn) {
     return githubContextFrom(env, event);
 }
 
+;// CONCATENATED MODULE: ./src/hipchat/rate-limit.ts
+const LIMIT_HEADERS = [
+    { limit: 'rate limit', prefix: 'x-ratelimit' },
+    { limit: 'flood control', prefix: 'x-floodcontrol' },
+];
+/**
+ * The limits a refusal's headers say are used up (Remaining 0): X-Ratelimit-* counts the token's requests,
+ * X-FloodControl-* the messages to one room (hipchat-api.md §3.1). Reset is in epoch seconds.
+ */
+function exhaustedLimits(headers) {
+    return LIMIT_HEADERS.flatMap(({ limit, prefix }) => {
+        const resetsAt = Number(headers[`${prefix}-reset`]);
+        const usedUp = headers[`${prefix}-remaining`] === '0' && Number.isFinite(resetsAt) && resetsAt > 0;
+        return usedUp ? [{ limit, resetsAt }] : [];
+    });
+}
+/** When the last of the limits resets, in epoch seconds; undefined when none says. */
+function lastReset(limits) {
+    return limits.length === 0 ? undefined : Math.max(...limits.map((limit) => limit.resetsAt));
+}
+
 ;// CONCATENATED MODULE: ./src/hipchat/failure.ts
+
 const MAX_SERVER_TEXT = 300;
 function envelopeOf(body) {
     try {
@@ -28546,13 +28568,17 @@ function serverSays(response, envelope) {
     const text = envelope?.message ?? clip(response.body);
     return text ? `${response.status} ${clip(text)}` : String(response.status);
 }
-function resetTime(headers) {
-    const resets = [headers['x-ratelimit-remaining'] === '0' ? headers['x-ratelimit-reset'] : undefined, headers['x-floodcontrol-remaining'] === '0' ? headers['x-floodcontrol-reset'] : undefined]
-        .map(Number)
-        .filter((seconds) => Number.isFinite(seconds) && seconds > 0);
-    if (resets.length === 0)
-        return '';
-    return ` It resets at ${new Date(Math.max(...resets) * 1000).toISOString()}.`;
+const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' };
+/**
+ * A refusal because a limit is used up (429 on v2, 403 on v1): which limit, and when it resets, so that
+ * nobody re-runs the job before then.
+ */
+function describeRateLimit(room, response) {
+    const limits = exhaustedLimits(response.headers);
+    const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
+    const reset = lastReset(limits);
+    const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
+    return `HipChat's ${names} stopped the notification for room '${room}' (HipChat said: ${serverSays(response, envelopeOf(response.body))}).${when}`;
 }
 /** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
 function describeFailure(room, serverUrl, response) {
@@ -28571,7 +28597,7 @@ function describeFailure(room, serverUrl, response) {
         case 404:
             return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
         case 429:
-            return `HipChat's rate limit stopped the notification for room '${room}' ${says}.${resetTime(response.headers)}`;
+            return describeRateLimit(room, response);
         default:
             if (response.status >= 500)
                 return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;

@@ -77,7 +77,23 @@ describe('describeFailure', () => {
       'x-floodcontrol-remaining': '5',
       'x-floodcontrol-reset': '1800000000',
     }));
-    expect(text).toMatch(/rate limit .* Rate Limit exceeded\)\. It resets at 2023-11-14T22:13:20.000Z\.$/);
+    expect(text).toBe(
+      "HipChat's rate limit for the token stopped the notification for room 'Ops' (HipChat said: 429 Rate Limit exceeded). It resets at 2023-11-14T22:13:20.000Z.",
+    );
+  });
+
+  it('names flood control, both limits, or neither, and waits for the later reset', () => {
+    const flood = { error: { message: 'Flood control limit exceeded' } };
+    expect(describeFailure('Ops', server, response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' }))).toBe(
+      "HipChat's flood control for the room stopped the notification for room 'Ops' (HipChat said: 429 Flood control limit exceeded). It resets at 2023-11-14T22:14:20.000Z.",
+    );
+    const both = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000300', 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' };
+    expect(describeFailure('Ops', server, response(429, flood, both))).toMatch(
+      /^HipChat's rate limit for the token and flood control for the room stopped .* It resets at 2023-11-14T22:18:20.000Z\.$/,
+    );
+    expect(describeFailure('Ops', server, response(429, '', { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': 'soon' }))).toBe(
+      "HipChat's rate limit stopped the notification for room 'Ops' (HipChat said: 429).",
+    );
   });
 
   it('copes with bodies that are not HipChat envelopes', () => {
