@@ -28422,7 +28422,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3218);
 /* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9872);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4344);
 
 
 
@@ -28443,7 +28443,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9872:
+/***/ 4344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28670,9 +28670,13 @@ function deliverToRooms(transport, delivery) {
     return Promise.all(delivery.rooms.map((room) => deliverToRoom(transport, delivery, room)));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/inputs/errors.ts
 /** A bad input: the message names the input, shows the value (never a secret) and what is accepted. */
-class InputError extends Error {
+class errors_InputError extends Error {
     name = 'InputError';
 }
 function listChoices(choices) {
@@ -28681,7 +28685,60 @@ function listChoices(choices) {
     return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
 }
 function invalidChoice(input, value, choices, hint = '') {
-    return new InputError(`Invalid ${input} '${value}': expected ${listChoices(choices)}.${hint ? ` ${hint}` : ''}`);
+    return new errors_InputError(`Invalid ${input} '${value}': expected ${listChoices(choices)}.${hint ? ` ${hint}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/ca-cert.ts
+
+
+
+const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+const ACCEPTED = 'Give the PEM text of the CA certificate that signed HipChat\'s certificate, or the path of a PEM file relative to the workspace.';
+/**
+ * PEM text when it holds a certificate, else a path. Other PEM text (a key pasted by mistake) is refused without
+ * being quoted, and so is anything on several lines, which cannot be a path.
+ */
+function parseCaCert(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.includes('-----BEGIN CERTIFICATE-----'))
+        return { pem: value };
+    if (value.includes('-----BEGIN') || /[\r\n]/.test(value)) {
+        throw new errors_InputError(`Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block and is not a path. ${ACCEPTED}`);
+    }
+    return { path: value };
+}
+/** The certificates of ca_cert, each checked to be one, read from the file when a path was given. */
+async function loadCaCert(source, readText, workspace) {
+    const shown = 'pem' in source ? 'Invalid ca_cert: the PEM text' : `Invalid ca_cert '${source.path}': the file`;
+    let text;
+    if ('pem' in source) {
+        text = source.pem;
+    }
+    else {
+        const path = resolve(workspace, source.path);
+        try {
+            text = await readText(path);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new InputError(`Invalid ca_cert '${source.path}': cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}. ${ACCEPTED}`);
+        }
+    }
+    const blocks = text.match(CERTIFICATE_BLOCK) ?? [];
+    if (blocks.length === 0)
+        throw new InputError(`${shown} holds no '-----BEGIN CERTIFICATE-----' block. ${ACCEPTED}`);
+    blocks.forEach((block, index) => {
+        try {
+            new X509Certificate(block);
+        }
+        catch {
+            const which = blocks.length > 1 ? `certificate ${index + 1} of ${blocks.length}` : 'its certificate';
+            throw new InputError(`${shown} holds a damaged PEM block: ${which} cannot be parsed. ${ACCEPTED}`);
+        }
+    });
+    return blocks;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
@@ -28691,9 +28748,14 @@ const COLOR_CHOICES = ['auto', ...HIPCHAT_COLORS];
 const MESSAGE_FORMATS = ['html', 'text'];
 /** `job.status` gives the first three; `needs.<job>.result` adds skipped; `started` announces a run. */
 const JOB_STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started'];
+const API_VERSIONS = ['v2', 'v1'];
 /** HipChat v2 limits (hipchat-api.md §1.1 and §1.2). */
 const ROOM_NAME_MAX = 100;
 const FROM_MAX = 64;
+/** API v1's sender name (hipchat-api.md §4.1). */
+const V1_FROM_MAX = 15;
+const RETRIES_MAX = 10;
+const TIMEOUT_MAX_SECONDS = 300;
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
 function isOneOf(choices, value) {
@@ -28731,14 +28793,14 @@ function parseRooms(raw) {
         .map((room) => room.trim())
         .filter((room) => room !== '');
     if (rooms.length === 0) {
-        throw new InputError("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
+        throw new errors_InputError("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
     }
     for (const room of rooms) {
         if (codePointLength(room) > ROOM_NAME_MAX) {
-            throw new InputError(`Invalid room '${room}': HipChat room names are 1 to ${ROOM_NAME_MAX} characters; use the room's numeric id instead.`);
+            throw new errors_InputError(`Invalid room '${room}': HipChat room names are 1 to ${ROOM_NAME_MAX} characters; use the room's numeric id instead.`);
         }
         if (room === '.' || room === '..' || hasControlCharacter(room)) {
-            throw new InputError(`Invalid room '${JSON.stringify(room).slice(1, -1)}': this name cannot be used in a URL; use the room's numeric id instead.`);
+            throw new errors_InputError(`Invalid room '${JSON.stringify(room).slice(1, -1)}': this name cannot be used in a URL; use the room's numeric id instead.`);
         }
     }
     return [...new Set(rooms)];
@@ -28756,36 +28818,61 @@ function parseFormat(raw) {
         return value;
     throw invalidChoice('format', raw.trim(), MESSAGE_FORMATS);
 }
+function parseApiVersion(raw) {
+    const value = raw.trim().toLowerCase() || 'v2';
+    if (isOneOf(API_VERSIONS, value))
+        return value;
+    throw invalidChoice('api_version', raw.trim(), API_VERSIONS);
+}
+/** A whole number within bounds. An empty value takes the default, as it does when the action runs outside the runner. */
+function parseWholeNumber(input, raw, bounds) {
+    const value = raw.trim();
+    if (value === '')
+        return bounds.fallback;
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (number >= bounds.min && number <= bounds.max)
+        return number;
+    const unit = bounds.unit ? ` of ${bounds.unit}` : '';
+    throw new errors_InputError(`Invalid ${input} '${value}': expected a whole number${unit} from ${bounds.min} to ${bounds.max}.`);
+}
 function parseStatus(raw) {
     const value = raw.trim().toLowerCase();
     if (isOneOf(JOB_STATUSES, value))
         return value;
     if (value === '') {
-        throw new InputError(`Input 'status' is empty: expected ${JOB_STATUSES.join(', ')}. Its default is \${{ job.status }}; pass a status explicitly when running outside a job.`);
+        throw new errors_InputError(`Input 'status' is empty: expected ${JOB_STATUSES.join(', ')}. Its default is \${{ job.status }}; pass a status explicitly when running outside a job.`);
     }
     throw invalidChoice('status', raw.trim(), JOB_STATUSES);
 }
 function parseFrom(raw) {
     const value = raw.trim();
     if (codePointLength(value) > FROM_MAX) {
-        throw new InputError(`Invalid from '${value}': HipChat accepts a sender label of at most ${FROM_MAX} characters (this one has ${codePointLength(value)}).`);
+        throw new errors_InputError(`Invalid from '${value}': HipChat accepts a sender label of at most ${FROM_MAX} characters (this one has ${codePointLength(value)}).`);
     }
     if (hasControlCharacter(value)) {
-        throw new InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': the sender label must be one line.`);
+        throw new errors_InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': the sender label must be one line.`);
     }
     return value;
 }
+/** API v1 requires a sender name and allows fewer characters than v2's label (hipchat-api.md §4.1). */
+function parseV1From(raw) {
+    const value = raw.trim();
+    if (codePointLength(value) <= V1_FROM_MAX && /^[\p{L}\p{N} _-]+$/u.test(value))
+        return value;
+    throw new errors_InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': with api_version v1, HipChat requires a sender name of 1 to ${V1_FROM_MAX} letters, digits, '-', '_' or spaces.`);
+}
 /**
- * The token goes into an HTTP header, so whitespace inside it would break or smuggle headers.
+ * The token goes into an HTTP header (v2) or a form field (v1), so whitespace inside it would break or smuggle
+ * headers or fields.
  * The value is never quoted in an error.
  */
 function parseToken(raw) {
     const value = raw.trim();
     if (value === '') {
-        throw new InputError("Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).");
+        throw new errors_InputError("Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).");
     }
     if (/\s/.test(value) || hasControlCharacter(value)) {
-        throw new InputError("Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.");
+        throw new errors_InputError("Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.");
     }
     return value;
 }
@@ -28804,19 +28891,20 @@ function parseServerUrl(raw) {
         url = new URL(value);
     }
     catch {
-        throw new InputError(`Invalid server_url '${value.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//')}': expected an http or https URL such as https://hipchat.example.com.`);
+        throw new errors_InputError(`Invalid server_url '${value.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//')}': expected an http or https URL such as https://hipchat.example.com.`);
     }
     const shown = displayUrl(url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`Invalid server_url '${shown}': expected an http or https URL such as https://hipchat.example.com.`);
+        throw new errors_InputError(`Invalid server_url '${shown}': expected an http or https URL such as https://hipchat.example.com.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new InputError(`Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`);
+        throw new errors_InputError(`Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`);
     }
     return shown.replace(/\/+$/, '').replace(/\/v2$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
+
 
 /**
  * The only place that reads inputs. The token is masked before anything else happens, so no later log line,
@@ -28829,6 +28917,8 @@ function readInputs(source, env) {
             source.setSecret(secret);
     }
     const token = parseToken(rawToken);
+    const apiVersion = parseApiVersion(source.getInput('api_version'));
+    const from = source.getInput('from');
     return {
         rooms: parseRooms(source.getInput('room')),
         token,
@@ -28837,9 +28927,19 @@ function readInputs(source, env) {
         notify: parseBoolean('notify', source.getInput('notify'), false),
         format: parseFormat(source.getInput('format')),
         template: source.getInput('template'),
-        from: parseFrom(source.getInput('from')),
+        from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
         status: parseStatus(source.getInput('status')),
         failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
+        apiVersion,
+        retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),
+        timeoutSeconds: parseWholeNumber('timeout', source.getInput('timeout'), {
+            min: 1,
+            max: TIMEOUT_MAX_SECONDS,
+            fallback: 10,
+            unit: 'seconds',
+        }),
+        caCert: parseCaCert(source.getInput('ca_cert')),
+        tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     };
 }
 

@@ -1,7 +1,10 @@
+import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import {
+  type ApiVersion,
   type ColorChoice,
   type JobStatus,
   type MessageFormat,
+  parseApiVersion,
   parseBoolean,
   parseColor,
   parseFormat,
@@ -10,6 +13,10 @@ import {
   parseServerUrl,
   parseStatus,
   parseToken,
+  parseV1From,
+  parseWholeNumber,
+  RETRIES_MAX,
+  TIMEOUT_MAX_SECONDS,
 } from './parse.js';
 
 export interface ActionInputs {
@@ -23,6 +30,11 @@ export interface ActionInputs {
   readonly from: string;
   readonly status: JobStatus;
   readonly failOnError: boolean;
+  readonly apiVersion: ApiVersion;
+  readonly retries: number;
+  readonly timeoutSeconds: number;
+  readonly caCert: CaCertSource | undefined;
+  readonly tlsVerify: boolean;
 }
 
 /** The part of @actions/core that reads inputs; tests pass a fake. */
@@ -41,6 +53,8 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     if (secret) source.setSecret(secret);
   }
   const token = parseToken(rawToken);
+  const apiVersion = parseApiVersion(source.getInput('api_version'));
+  const from = source.getInput('from');
 
   return {
     rooms: parseRooms(source.getInput('room')),
@@ -50,8 +64,18 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     notify: parseBoolean('notify', source.getInput('notify'), false),
     format: parseFormat(source.getInput('format')),
     template: source.getInput('template'),
-    from: parseFrom(source.getInput('from')),
+    from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
     status: parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
+    apiVersion,
+    retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),
+    timeoutSeconds: parseWholeNumber('timeout', source.getInput('timeout'), {
+      min: 1,
+      max: TIMEOUT_MAX_SECONDS,
+      fallback: 10,
+      unit: 'seconds',
+    }),
+    caCert: parseCaCert(source.getInput('ca_cert')),
+    tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
   };
 }
