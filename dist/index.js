@@ -318,7 +318,7 @@ __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 module.exports.g6 = Agent
 module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
 
@@ -28370,14 +28370,39 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1099:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ RequestTimeout)
+/* harmony export */ });
+/** No complete answer in time. The request may have reached the server all the same. */
+class RequestTimeout extends Error {
+    name = 'RequestTimeout';
+    timeoutMs;
+    constructor(timeoutMs, options) {
+        super(`no complete answer within ${timeoutMs / 1000} s`, options);
+        this.timeoutMs = timeoutMs;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ undiciTransport)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6752);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1099);
 
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -28386,26 +28411,54 @@ function flattenHeaders(headers) {
     }
     return flat;
 }
+function tlsOptions({ ca, verify }) {
+    if (!verify)
+        return { rejectUnauthorized: false };
+    // A `ca` list replaces Node's store, so the default one (with NODE_EXTRA_CA_CERTS) goes first.
+    if (ca.length > 0)
+        return { ca: [...(0,node_tls__WEBPACK_IMPORTED_MODULE_0__.getCACertificates)('default'), ...ca] };
+    return undefined;
+}
+/**
+ * With a proxy variable set, EnvHttpProxyAgent routes each request as HTTPS_PROXY, HTTP_PROXY and NO_PROXY say.
+ * Through a tunnel, `connect` reaches only the proxy: the server's TLS options go in `requestTls`, and `proxyTls`
+ * trusts the same CA for an https:// proxy. undici 6 passes both on but leaves them out of EnvHttpProxyAgent's
+ * type. Without a proxy variable, a plain Agent, because EnvHttpProxyAgent prints an "experimental" warning.
+ */
+function dispatcherFor(options) {
+    const tls = tlsOptions(options);
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6(tls ? { connect: tls } : {});
+    const proxied = tls
+        ? { connect: tls, requestTls: tls, proxyTls: tls }
+        : {};
+    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2(proxied);
+}
 /** One keep-alive connection pool for every room of the run. */
 function undiciTransport(options) {
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({
-        connectTimeout: options.timeoutMs,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-    });
+    const dispatcher = dispatcherFor(options);
     return {
-        async send(outgoing) {
-            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(outgoing.url, {
-                method: outgoing.method,
-                headers: outgoing.headers,
-                body: outgoing.body,
-                dispatcher,
-            });
-            return {
-                status: response.statusCode,
-                headers: flattenHeaders(response.headers),
-                body: await response.body.text(),
-            };
+        async send(outgoing, { timeoutMs }) {
+            const signal = AbortSignal.timeout(timeoutMs);
+            try {
+                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(outgoing.url, {
+                    method: outgoing.method,
+                    headers: outgoing.headers,
+                    body: outgoing.body,
+                    dispatcher,
+                    signal,
+                });
+                return {
+                    status: response.statusCode,
+                    headers: flattenHeaders(response.headers),
+                    body: await response.body.text(),
+                };
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw new _http_js__WEBPACK_IMPORTED_MODULE_2__/* .RequestTimeout */ .V(timeoutMs, { cause: error });
+                throw error;
+            }
         },
         close: () => dispatcher.close(),
     };
@@ -28420,22 +28473,27 @@ function undiciTransport(options) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3218);
-/* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4344);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
+/* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7023);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8379);
 
 
 
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({
-    core: _actions_core__WEBPACK_IMPORTED_MODULE_1__,
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
+    core: _actions_core__WEBPACK_IMPORTED_MODULE_2__,
     env: process.env,
     readText: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'),
-    createTransport: _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .undiciTransport */ .i,
+    createTransport: _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .undiciTransport */ .i,
     appendSummary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
-            await _actions_core__WEBPACK_IMPORTED_MODULE_1__.summary.addRaw(markdown).write();
+            await _actions_core__WEBPACK_IMPORTED_MODULE_2__.summary.addRaw(markdown).write();
     },
+    clock: { now: Date.now, sleep: (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms) },
+    random: Math.random,
 });
 
 __webpack_async_result__();
@@ -28443,7 +28501,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4344:
+/***/ 8379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28526,6 +28584,69 @@ async function readGithubContext(env, readText, warn) {
     return githubContextFrom(env, event);
 }
 
+// EXTERNAL MODULE: ./src/hipchat/http.ts
+var http = __nccwpck_require__(1099);
+;// CONCATENATED MODULE: ./src/hipchat/network-failure.ts
+
+/** Node's codes for a certificate chain that does not end at a trusted CA. */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+]);
+const OUTDATED_CERTIFICATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const WRONG_HOST = 'ERR_TLS_CERT_ALTNAME_INVALID';
+function codeOf(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** The codes of an error and of its causes: undici wraps a TLS error met through a proxy. */
+function codesOf(error) {
+    const codes = [];
+    for (let current = error; current instanceof Error; current = current.cause) {
+        const code = codeOf(current);
+        if (code)
+            codes.push(code);
+    }
+    return codes;
+}
+function reason(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const code = codeOf(error);
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+}
+/** Turns an attempt that got no HTTP answer into a sentence that says why and what to do. */
+function describeNetworkFailure(room, serverUrl, error) {
+    if (error instanceof http/* RequestTimeout */.V) {
+        return {
+            final: false,
+            message: `HipChat at ${serverUrl} gave no complete answer for room '${room}' within ${error.timeoutMs / 1000} s; it may have taken the notification all the same.`,
+        };
+    }
+    const unreached = `Could not reach HipChat at ${serverUrl} for room '${room}': ${reason(error)}.`;
+    const codes = codesOf(error);
+    if (codes.some((code) => UNTRUSTED_CERTIFICATE.has(code))) {
+        return {
+            final: true,
+            message: `${unreached} The server's certificate is not signed by a CA the runner trusts: give the certificate of the CA that signed it in ca_cert (PEM text or a file), or, only if you accept that anyone on the way can read the token, set tls_verify: false.`,
+        };
+    }
+    if (codes.includes(WRONG_HOST)) {
+        return {
+            final: true,
+            message: `${unreached} The certificate was issued for another host name: put a host name it names in server_url.`,
+        };
+    }
+    if (codes.some((code) => OUTDATED_CERTIFICATE.has(code))) {
+        return { final: true, message: `${unreached} The server's certificate has expired or is not yet valid: renew it.` };
+    }
+    return { final: false, message: unreached };
+}
+
 ;// CONCATENATED MODULE: ./src/hipchat/rate-limit.ts
 const LIMIT_HEADERS = [
     { limit: 'rate limit', prefix: 'x-ratelimit' },
@@ -28545,6 +28666,99 @@ function exhaustedLimits(headers) {
 /** When the last of the limits resets, in epoch seconds; undefined when none says. */
 function lastReset(limits) {
     return limits.length === 0 ? undefined : Math.max(...limits.map((limit) => limit.resetsAt));
+}
+
+;// CONCATENATED MODULE: ./src/hipchat/retry-policy.ts
+
+const FIRST_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 10_000;
+/** Less time than this, and a last attempt would most likely time out, maybe after the server took the message. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Spread after a reset, so the jobs that share a token do not all come back in the same instant. */
+const RESET_SPREAD_MS = 1_000;
+/** The time a room may take, waits included: one timeout for each attempt that `retries` allows. */
+function budgetMs(settings) {
+    return (settings.retries + 1) * settings.timeoutMs;
+}
+/** Whether to send again after a failed attempt, and after how long; never past the deadline. */
+function decideRetry(question) {
+    const { attempt, failure, settings } = question;
+    if (failure.kind === 'final')
+        return { retry: false, reason: 'final' };
+    if (attempt > settings.retries)
+        return { retry: false, reason: 'no-retries-left' };
+    const delayMs = delayBefore(question);
+    const nextAttemptMs = Math.min(settings.timeoutMs, MIN_ATTEMPT_MS);
+    if (question.nowMs + delayMs + nextAttemptMs > question.deadlineMs)
+        return { retry: false, reason: 'out-of-time' };
+    return { retry: true, delayMs };
+}
+function delayBefore({ attempt, failure, nowMs, random }) {
+    const reset = failure.kind === 'rate-limited' ? lastReset(failure.limits) : undefined;
+    if (reset !== undefined)
+        return Math.max(0, reset * 1000 - nowMs) + random() * RESET_SPREAD_MS;
+    // Exponential backoff with equal jitter: half the delay is fixed, so a retry never comes back at once, and half
+    // is random, so the jobs that failed together do not retry together.
+    const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
+    return ceiling / 2 + random() * (ceiling / 2);
+}
+
+;// CONCATENATED MODULE: ./src/hipchat/deliver.ts
+
+
+
+function failureOf(api, response) {
+    if (response.status === api.rateLimitStatus)
+        return { kind: 'rate-limited', limits: exhaustedLimits(response.headers) };
+    if (response.status >= 500)
+        return { kind: 'server-error' };
+    return { kind: 'final' };
+}
+async function attempt(delivery, room, timeoutMs) {
+    let response;
+    try {
+        response = await delivery.transport.send(delivery.api.request(room), { timeoutMs });
+    }
+    catch (error) {
+        const { message, final } = describeNetworkFailure(room, delivery.serverUrl, error);
+        return { status: 0, failure: { kind: final ? 'final' : 'no-answer' }, message };
+    }
+    if (delivery.api.delivered(response))
+        return { status: response.status, message: '' };
+    return { status: response.status, failure: failureOf(delivery.api, response), message: delivery.api.describe(room, response) };
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+function giveUpNote(decision, failure, attempts, retry) {
+    const budget = `the ${seconds(budgetMs(retry))} it may spend on a room, timeout × (retries + 1)`;
+    if (decision.reason === 'out-of-time' && failure.kind === 'rate-limited' && failure.limits.length > 0) {
+        return ` The action did not wait: that is beyond ${budget}.`;
+    }
+    if (decision.reason === 'out-of-time') {
+        return ` Gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}: another would not fit in ${budget}.`;
+    }
+    return attempts > 1 ? ` Gave up after ${attempts} attempts.` : '';
+}
+async function deliverToRoom(delivery, room) {
+    const { clock, retry } = delivery;
+    const deadlineMs = clock.now() + budgetMs(retry);
+    for (let attempts = 1;; attempts += 1) {
+        const outcome = await attempt(delivery, room, Math.min(retry.timeoutMs, deadlineMs - clock.now()));
+        const { failure } = outcome;
+        if (!failure)
+            return { room, ok: true, status: outcome.status, attempts };
+        const decision = decideRetry({ attempt: attempts, failure, nowMs: clock.now(), deadlineMs, settings: retry, random: delivery.random });
+        if (!decision.retry) {
+            return { room, ok: false, status: outcome.status, attempts, error: outcome.message + giveUpNote(decision, failure, attempts, retry) };
+        }
+        delivery.log(`${outcome.message} Sending again in ${seconds(decision.delayMs)} (attempt ${attempts + 1} of at most ${retry.retries + 1}).`);
+        await clock.sleep(decision.delayMs);
+    }
+}
+/** Sends to every room at once, each with its own retries and time budget; one room's failure never stops the others. */
+function deliverToRooms(delivery) {
+    return Promise.all(delivery.rooms.map((room) => deliverToRoom(delivery, room)));
 }
 
 ;// CONCATENATED MODULE: ./src/hipchat/failure.ts
@@ -28616,6 +28830,7 @@ function encodeRoom(room) {
 
 ;// CONCATENATED MODULE: ./src/hipchat/v2.ts
 
+
 function v2Body(notification) {
     return {
         message: notification.message,
@@ -28638,36 +28853,15 @@ function v2NotificationRequest(serverUrl, room, token, body) {
         body: JSON.stringify(body),
     };
 }
-
-;// CONCATENATED MODULE: ./src/hipchat/deliver.ts
-
-
-function networkReason(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const code = error.code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-}
-async function deliverToRoom(transport, delivery, room) {
-    const request = v2NotificationRequest(delivery.serverUrl, room, delivery.token, delivery.body);
-    try {
-        const response = await transport.send(request);
-        if (response.status === 204)
-            return { room, ok: true, status: 204 };
-        return { room, ok: false, status: response.status, error: describeFailure(room, delivery.serverUrl, response) };
-    }
-    catch (error) {
-        return {
-            room,
-            ok: false,
-            status: 0,
-            error: `Could not reach HipChat at ${delivery.serverUrl} for room '${room}': ${networkReason(error)}.`,
-        };
-    }
-}
-/** Sends to every room at once; one room's failure never stops the others. */
-function deliverToRooms(transport, delivery) {
-    return Promise.all(delivery.rooms.map((room) => deliverToRoom(transport, delivery, room)));
+/** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
+function v2Api({ serverUrl, token, notification }) {
+    const body = v2Body(notification);
+    return {
+        request: (room) => v2NotificationRequest(serverUrl, room, token, body),
+        delivered: (response) => response.status === 204,
+        rateLimitStatus: 429,
+        describe: (room, response) => describeFailure(room, serverUrl, response),
+    };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -28676,7 +28870,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/inputs/errors.ts
 /** A bad input: the message names the input, shows the value (never a secret) and what is accepted. */
-class errors_InputError extends Error {
+class InputError extends Error {
     name = 'InputError';
 }
 function listChoices(choices) {
@@ -28685,7 +28879,7 @@ function listChoices(choices) {
     return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
 }
 function invalidChoice(input, value, choices, hint = '') {
-    return new errors_InputError(`Invalid ${input} '${value}': expected ${listChoices(choices)}.${hint ? ` ${hint}` : ''}`);
+    return new InputError(`Invalid ${input} '${value}': expected ${listChoices(choices)}.${hint ? ` ${hint}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/ca-cert.ts
@@ -28705,7 +28899,7 @@ function parseCaCert(raw) {
     if (value.includes('-----BEGIN CERTIFICATE-----'))
         return { pem: value };
     if (value.includes('-----BEGIN') || /[\r\n]/.test(value)) {
-        throw new errors_InputError(`Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block and is not a path. ${ACCEPTED}`);
+        throw new InputError(`Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block and is not a path. ${ACCEPTED}`);
     }
     return { path: value };
 }
@@ -28717,7 +28911,7 @@ async function loadCaCert(source, readText, workspace) {
         text = source.pem;
     }
     else {
-        const path = resolve(workspace, source.path);
+        const path = (0,external_node_path_namespaceObject.resolve)(workspace, source.path);
         try {
             text = await readText(path);
         }
@@ -28731,7 +28925,7 @@ async function loadCaCert(source, readText, workspace) {
         throw new InputError(`${shown} holds no '-----BEGIN CERTIFICATE-----' block. ${ACCEPTED}`);
     blocks.forEach((block, index) => {
         try {
-            new X509Certificate(block);
+            new external_node_crypto_.X509Certificate(block);
         }
         catch {
             const which = blocks.length > 1 ? `certificate ${index + 1} of ${blocks.length}` : 'its certificate';
@@ -28793,14 +28987,14 @@ function parseRooms(raw) {
         .map((room) => room.trim())
         .filter((room) => room !== '');
     if (rooms.length === 0) {
-        throw new errors_InputError("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
+        throw new InputError("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
     }
     for (const room of rooms) {
         if (codePointLength(room) > ROOM_NAME_MAX) {
-            throw new errors_InputError(`Invalid room '${room}': HipChat room names are 1 to ${ROOM_NAME_MAX} characters; use the room's numeric id instead.`);
+            throw new InputError(`Invalid room '${room}': HipChat room names are 1 to ${ROOM_NAME_MAX} characters; use the room's numeric id instead.`);
         }
         if (room === '.' || room === '..' || hasControlCharacter(room)) {
-            throw new errors_InputError(`Invalid room '${JSON.stringify(room).slice(1, -1)}': this name cannot be used in a URL; use the room's numeric id instead.`);
+            throw new InputError(`Invalid room '${JSON.stringify(room).slice(1, -1)}': this name cannot be used in a URL; use the room's numeric id instead.`);
         }
     }
     return [...new Set(rooms)];
@@ -28833,24 +29027,24 @@ function parseWholeNumber(input, raw, bounds) {
     if (number >= bounds.min && number <= bounds.max)
         return number;
     const unit = bounds.unit ? ` of ${bounds.unit}` : '';
-    throw new errors_InputError(`Invalid ${input} '${value}': expected a whole number${unit} from ${bounds.min} to ${bounds.max}.`);
+    throw new InputError(`Invalid ${input} '${value}': expected a whole number${unit} from ${bounds.min} to ${bounds.max}.`);
 }
 function parseStatus(raw) {
     const value = raw.trim().toLowerCase();
     if (isOneOf(JOB_STATUSES, value))
         return value;
     if (value === '') {
-        throw new errors_InputError(`Input 'status' is empty: expected ${JOB_STATUSES.join(', ')}. Its default is \${{ job.status }}; pass a status explicitly when running outside a job.`);
+        throw new InputError(`Input 'status' is empty: expected ${JOB_STATUSES.join(', ')}. Its default is \${{ job.status }}; pass a status explicitly when running outside a job.`);
     }
     throw invalidChoice('status', raw.trim(), JOB_STATUSES);
 }
 function parseFrom(raw) {
     const value = raw.trim();
     if (codePointLength(value) > FROM_MAX) {
-        throw new errors_InputError(`Invalid from '${value}': HipChat accepts a sender label of at most ${FROM_MAX} characters (this one has ${codePointLength(value)}).`);
+        throw new InputError(`Invalid from '${value}': HipChat accepts a sender label of at most ${FROM_MAX} characters (this one has ${codePointLength(value)}).`);
     }
     if (hasControlCharacter(value)) {
-        throw new errors_InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': the sender label must be one line.`);
+        throw new InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': the sender label must be one line.`);
     }
     return value;
 }
@@ -28859,7 +29053,7 @@ function parseV1From(raw) {
     const value = raw.trim();
     if (codePointLength(value) <= V1_FROM_MAX && /^[\p{L}\p{N} _-]+$/u.test(value))
         return value;
-    throw new errors_InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': with api_version v1, HipChat requires a sender name of 1 to ${V1_FROM_MAX} letters, digits, '-', '_' or spaces.`);
+    throw new InputError(`Invalid from '${JSON.stringify(value).slice(1, -1)}': with api_version v1, HipChat requires a sender name of 1 to ${V1_FROM_MAX} letters, digits, '-', '_' or spaces.`);
 }
 /**
  * The token goes into an HTTP header (v2) or a form field (v1), so whitespace inside it would break or smuggle
@@ -28869,10 +29063,10 @@ function parseV1From(raw) {
 function parseToken(raw) {
     const value = raw.trim();
     if (value === '') {
-        throw new errors_InputError("Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).");
+        throw new InputError("Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).");
     }
     if (/\s/.test(value) || hasControlCharacter(value)) {
-        throw new errors_InputError("Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.");
+        throw new InputError("Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.");
     }
     return value;
 }
@@ -28891,14 +29085,14 @@ function parseServerUrl(raw) {
         url = new URL(value);
     }
     catch {
-        throw new errors_InputError(`Invalid server_url '${value.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//')}': expected an http or https URL such as https://hipchat.example.com.`);
+        throw new InputError(`Invalid server_url '${value.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//')}': expected an http or https URL such as https://hipchat.example.com.`);
     }
     const shown = displayUrl(url);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_InputError(`Invalid server_url '${shown}': expected an http or https URL such as https://hipchat.example.com.`);
+        throw new InputError(`Invalid server_url '${shown}': expected an http or https URL such as https://hipchat.example.com.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw new errors_InputError(`Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`);
+        throw new InputError(`Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`);
     }
     return shown.replace(/\/+$/, '').replace(/\/v2$/, '');
 }
@@ -29070,7 +29264,7 @@ async function report(core, outcome, appendSummary, redact) {
     }
     for (const result of outcome.results) {
         if (result.ok)
-            core.info(`Delivered to room '${result.room}'.`);
+            core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
     }
     try {
         await appendSummary(redact(summaryMarkdown(outcome.body, outcome.results)));
@@ -29145,21 +29339,30 @@ function buildView(github, status) {
 
 
 
-const REQUEST_TIMEOUT_MS = 30_000;
+
+const TLS_VERIFY_OFF = "tls_verify is false, so the action does not check HipChat's certificate: anyone between the runner and HipChat, such as a proxy or a hostile network, can pose as HipChat and read the token and the message. Give the certificate of the CA that signed HipChat's certificate in ca_cert instead.";
 async function run(deps) {
     const { core } = deps;
     try {
         const inputs = readInputs(core, deps.env);
+        const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, deps.env.GITHUB_WORKSPACE || '.') : [];
+        if (!inputs.tlsVerify)
+            core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
         const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
         const view = buildView(github, inputs.status);
-        const body = v2Body(composeNotification(view, inputs));
+        const notification = composeNotification(view, inputs);
+        const body = v2Body(notification);
         core.debug(`Notification body: ${JSON.stringify(body)}`);
-        const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
-        const results = await deliverToRooms(transport, {
+        const transport = deps.createTransport({ ca, verify: inputs.tlsVerify });
+        const results = await deliverToRooms({
+            transport,
+            api: v2Api({ serverUrl: inputs.serverUrl, token: inputs.token, notification }),
             serverUrl: inputs.serverUrl,
-            token: inputs.token,
             rooms: inputs.rooms,
-            body,
+            retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
+            clock: deps.clock,
+            random: deps.random,
+            log: (message) => core.info(message),
         }).finally(() => transport.close());
         await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));
     }
@@ -29308,6 +29511,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

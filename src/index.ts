@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { undiciTransport } from './hipchat/undici-transport.js';
 import { run } from './main.js';
@@ -11,4 +12,6 @@ await run({
   appendSummary: async (markdown) => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
   },
+  clock: { now: Date.now, sleep: (ms) => sleep(ms) },
+  random: Math.random,
 });

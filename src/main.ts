@@ -1,8 +1,9 @@
 import { readGithubContext, type ReadText } from './context/read.js';
-import { deliverToRooms } from './hipchat/deliver.js';
+import { type Clock, deliverToRooms } from './hipchat/deliver.js';
 import type { HttpTransport } from './hipchat/http.js';
 import type { TransportOptions } from './hipchat/undici-transport.js';
-import { v2Body } from './hipchat/v2.js';
+import { v2Api, v2Body } from './hipchat/v2.js';
+import { loadCaCert } from './inputs/ca-cert.js';
 import { type InputSource, readInputs } from './inputs/read.js';
 import { redactor } from './redact.js';
 import { composeNotification } from './render/notification.js';
@@ -20,25 +21,35 @@ export interface Dependencies {
   readonly readText: ReadText;
   readonly createTransport: (options: TransportOptions) => HttpTransport;
   readonly appendSummary: AppendSummary;
+  readonly clock: Clock;
+  readonly random: () => number;
 }
 
-const REQUEST_TIMEOUT_MS = 30_000;
+const TLS_VERIFY_OFF =
+  "tls_verify is false, so the action does not check HipChat's certificate: anyone between the runner and HipChat, such as a proxy or a hostile network, can pose as HipChat and read the token and the message. Give the certificate of the CA that signed HipChat's certificate in ca_cert instead.";
 
 export async function run(deps: Dependencies): Promise<void> {
   const { core } = deps;
   try {
     const inputs = readInputs(core, deps.env);
+    const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, deps.env.GITHUB_WORKSPACE || '.') : [];
+    if (!inputs.tlsVerify) core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
     const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
     const view = buildView(github, inputs.status);
-    const body = v2Body(composeNotification(view, inputs));
+    const notification = composeNotification(view, inputs);
+    const body = v2Body(notification);
     core.debug(`Notification body: ${JSON.stringify(body)}`);
 
-    const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
-    const results = await deliverToRooms(transport, {
+    const transport = deps.createTransport({ ca, verify: inputs.tlsVerify });
+    const results = await deliverToRooms({
+      transport,
+      api: v2Api({ serverUrl: inputs.serverUrl, token: inputs.token, notification }),
       serverUrl: inputs.serverUrl,
-      token: inputs.token,
       rooms: inputs.rooms,
-      body,
+      retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
+      clock: deps.clock,
+      random: deps.random,
+      log: (message) => core.info(message),
     }).finally(() => transport.close());
 
     await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));

@@ -35,7 +35,7 @@ export async function report(
     core.setOutput(name, redact(value));
   }
   for (const result of outcome.results) {
-    if (result.ok) core.info(`Delivered to room '${result.room}'.`);
+    if (result.ok) core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
   }
   try {
     await appendSummary(redact(summaryMarkdown(outcome.body, outcome.results)));
