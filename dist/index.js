@@ -28370,6 +28370,79 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   J8: () => (/* binding */ describeRateLimit),
+/* harmony export */   zb: () => (/* binding */ hipchatSaid)
+/* harmony export */ });
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8915);
+
+const MAX_SERVER_TEXT = 300;
+function envelopeOf(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const error = parsed?.error;
+        return error !== null && typeof error === 'object' ? error : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function clip(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > MAX_SERVER_TEXT ? `${oneLine.slice(0, MAX_SERVER_TEXT)}…` : oneLine;
+}
+function serverSays(response, envelope) {
+    const text = envelope?.message ?? clip(response.body);
+    return text ? `${response.status} ${clip(text)}` : String(response.status);
+}
+/** What HipChat answered, in a form to quote: `(HipChat said: 404 Room Nowhere not found)`. */
+function hipchatSaid(response) {
+    return `(HipChat said: ${serverSays(response, envelopeOf(response.body))})`;
+}
+const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' };
+/**
+ * A refusal because a limit is used up (429 on v2, 403 on v1): which limit, and when it resets, so that
+ * nobody re-runs the job before then.
+ */
+function describeRateLimit(room, response) {
+    const limits = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .exhaustedLimits */ .O)(response.headers);
+    const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
+    const reset = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .lastReset */ .e)(limits);
+    const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
+    return `HipChat's ${names} stopped the notification for room '${room}' ${hipchatSaid(response)}.${when}`;
+}
+/** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
+function describeFailure(room, serverUrl, response) {
+    const envelope = envelopeOf(response.body);
+    const says = hipchatSaid(response);
+    switch (response.status) {
+        case 400: {
+            const field = envelope?.field ? ` in field '${envelope.field}'` : '';
+            const why = envelope?.reason ? `: ${clip(envelope.reason)}` : '';
+            return `HipChat rejected the notification for room '${room}'${field}${why} ${says}.`;
+        }
+        case 401:
+            return `HipChat did not accept the token for room '${room}' ${says}: check that the token input holds a valid, unexpired v2 token with the send_notification scope (v1 admin tokens do not work on v2).`;
+        case 403:
+            return `The token may not send notifications to room '${room}' ${says}: it needs the send_notification scope, and a room notification token works only in its own room.`;
+        case 404:
+            return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
+        case 429:
+            return describeRateLimit(room, response);
+        default:
+            if (response.status >= 500)
+                return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;
+            return `HipChat answered ${response.status} for room '${room}' where 204 was expected ${says}.`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 1099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28384,6 +28457,36 @@ class RequestTimeout extends Error {
         super(`no complete answer within ${timeoutMs / 1000} s`, options);
         this.timeoutMs = timeoutMs;
     }
+}
+
+
+/***/ }),
+
+/***/ 8915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ exhaustedLimits),
+/* harmony export */   e: () => (/* binding */ lastReset)
+/* harmony export */ });
+const LIMIT_HEADERS = [
+    { limit: 'rate limit', prefix: 'x-ratelimit' },
+    { limit: 'flood control', prefix: 'x-floodcontrol' },
+];
+/**
+ * The limits a refusal's headers say are used up (Remaining 0): X-Ratelimit-* counts the token's requests,
+ * X-FloodControl-* the messages to one room (hipchat-api.md §3.1). Reset is in epoch seconds.
+ */
+function exhaustedLimits(headers) {
+    return LIMIT_HEADERS.flatMap(({ limit, prefix }) => {
+        const resetsAt = Number(headers[`${prefix}-reset`]);
+        const usedUp = headers[`${prefix}-remaining`] === '0' && Number.isFinite(resetsAt) && resetsAt > 0;
+        return usedUp ? [{ limit, resetsAt }] : [];
+    });
+}
+/** When the last of the limits resets, in epoch seconds; undefined when none says. */
+function lastReset(limits) {
+    return limits.length === 0 ? undefined : Math.max(...limits.map((limit) => limit.resetsAt));
 }
 
 
@@ -28477,7 +28580,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3218);
 /* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8379);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7702);
 
 
 
@@ -28501,7 +28604,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8379:
+/***/ 7702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28584,6 +28687,63 @@ async function readGithubContext(env, readText, warn) {
     return githubContextFrom(env, event);
 }
 
+// EXTERNAL MODULE: ./src/hipchat/failure.ts
+var failure = __nccwpck_require__(8169);
+;// CONCATENATED MODULE: ./src/hipchat/room-path.ts
+/**
+ * Encodes a room id or name as one URL path segment. encodeURIComponent writes a space as %20 (never '+',
+ * which HipChat reads literally and answers 404) and also encodes '/', '#', '?', '%' and non-ASCII as UTF-8.
+ */
+function encodeRoom(room) {
+    return encodeURIComponent(room);
+}
+
+;// CONCATENATED MODULE: ./src/hipchat/v2.ts
+
+
+function v2Body(notification) {
+    return {
+        message: notification.message,
+        message_format: notification.format,
+        color: notification.color,
+        notify: notification.notify,
+        ...(notification.from ? { from: notification.from } : {}),
+    };
+}
+/** The token travels in the Authorization header, never in the URL, so no logged URL can leak it. */
+function v2NotificationRequest(serverUrl, room, token, body) {
+    return {
+        method: 'POST',
+        url: `${serverUrl}/v2/room/${encodeRoom(room)}/notification`,
+        headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json; charset=utf-8',
+            accept: 'application/json',
+        },
+        body: JSON.stringify(body),
+    };
+}
+/** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
+function v2Api({ serverUrl, token, notification }) {
+    const body = v2Body(notification);
+    return {
+        request: (room) => v2NotificationRequest(serverUrl, room, token, body),
+        delivered: (response) => response.status === 204,
+        rateLimitStatus: 429,
+        describe: (room, response) => (0,failure/* describeFailure */.Ic)(room, serverUrl, response),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hipchat/api.ts
+
+async function notificationApi(version, target) {
+    if (version === 'v2')
+        return v2Api(target);
+    // Loaded only when asked for: few servers still speak v1, and ncc puts it in a chunk of its own.
+    const { v1Api } = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 6918));
+    return v1Api(target);
+}
+
 // EXTERNAL MODULE: ./src/hipchat/http.ts
 var http = __nccwpck_require__(1099);
 ;// CONCATENATED MODULE: ./src/hipchat/network-failure.ts
@@ -28647,27 +28807,8 @@ function describeNetworkFailure(room, serverUrl, error) {
     return { final: false, message: unreached };
 }
 
-;// CONCATENATED MODULE: ./src/hipchat/rate-limit.ts
-const LIMIT_HEADERS = [
-    { limit: 'rate limit', prefix: 'x-ratelimit' },
-    { limit: 'flood control', prefix: 'x-floodcontrol' },
-];
-/**
- * The limits a refusal's headers say are used up (Remaining 0): X-Ratelimit-* counts the token's requests,
- * X-FloodControl-* the messages to one room (hipchat-api.md §3.1). Reset is in epoch seconds.
- */
-function exhaustedLimits(headers) {
-    return LIMIT_HEADERS.flatMap(({ limit, prefix }) => {
-        const resetsAt = Number(headers[`${prefix}-reset`]);
-        const usedUp = headers[`${prefix}-remaining`] === '0' && Number.isFinite(resetsAt) && resetsAt > 0;
-        return usedUp ? [{ limit, resetsAt }] : [];
-    });
-}
-/** When the last of the limits resets, in epoch seconds; undefined when none says. */
-function lastReset(limits) {
-    return limits.length === 0 ? undefined : Math.max(...limits.map((limit) => limit.resetsAt));
-}
-
+// EXTERNAL MODULE: ./src/hipchat/rate-limit.ts
+var rate_limit = __nccwpck_require__(8915);
 ;// CONCATENATED MODULE: ./src/hipchat/retry-policy.ts
 
 const FIRST_DELAY_MS = 1_000;
@@ -28694,7 +28835,7 @@ function decideRetry(question) {
     return { retry: true, delayMs };
 }
 function delayBefore({ attempt, failure, nowMs, random }) {
-    const reset = failure.kind === 'rate-limited' ? lastReset(failure.limits) : undefined;
+    const reset = failure.kind === 'rate-limited' ? (0,rate_limit/* lastReset */.e)(failure.limits) : undefined;
     if (reset !== undefined)
         return Math.max(0, reset * 1000 - nowMs) + random() * RESET_SPREAD_MS;
     // Exponential backoff with equal jitter: half the delay is fixed, so a retry never comes back at once, and half
@@ -28709,7 +28850,7 @@ function delayBefore({ attempt, failure, nowMs, random }) {
 
 function failureOf(api, response) {
     if (response.status === api.rateLimitStatus)
-        return { kind: 'rate-limited', limits: exhaustedLimits(response.headers) };
+        return { kind: 'rate-limited', limits: (0,rate_limit/* exhaustedLimits */.O)(response.headers) };
     if (response.status >= 500)
         return { kind: 'server-error' };
     return { kind: 'final' };
@@ -28759,109 +28900,6 @@ async function deliverToRoom(delivery, room) {
 /** Sends to every room at once, each with its own retries and time budget; one room's failure never stops the others. */
 function deliverToRooms(delivery) {
     return Promise.all(delivery.rooms.map((room) => deliverToRoom(delivery, room)));
-}
-
-;// CONCATENATED MODULE: ./src/hipchat/failure.ts
-
-const MAX_SERVER_TEXT = 300;
-function envelopeOf(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const error = parsed?.error;
-        return error !== null && typeof error === 'object' ? error : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function clip(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > MAX_SERVER_TEXT ? `${oneLine.slice(0, MAX_SERVER_TEXT)}…` : oneLine;
-}
-function serverSays(response, envelope) {
-    const text = envelope?.message ?? clip(response.body);
-    return text ? `${response.status} ${clip(text)}` : String(response.status);
-}
-const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' };
-/**
- * A refusal because a limit is used up (429 on v2, 403 on v1): which limit, and when it resets, so that
- * nobody re-runs the job before then.
- */
-function describeRateLimit(room, response) {
-    const limits = exhaustedLimits(response.headers);
-    const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
-    const reset = lastReset(limits);
-    const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
-    return `HipChat's ${names} stopped the notification for room '${room}' (HipChat said: ${serverSays(response, envelopeOf(response.body))}).${when}`;
-}
-/** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
-function describeFailure(room, serverUrl, response) {
-    const envelope = envelopeOf(response.body);
-    const says = `(HipChat said: ${serverSays(response, envelope)})`;
-    switch (response.status) {
-        case 400: {
-            const field = envelope?.field ? ` in field '${envelope.field}'` : '';
-            const why = envelope?.reason ? `: ${clip(envelope.reason)}` : '';
-            return `HipChat rejected the notification for room '${room}'${field}${why} ${says}.`;
-        }
-        case 401:
-            return `HipChat did not accept the token for room '${room}' ${says}: check that the token input holds a valid, unexpired v2 token with the send_notification scope (v1 admin tokens do not work on v2).`;
-        case 403:
-            return `The token may not send notifications to room '${room}' ${says}: it needs the send_notification scope, and a room notification token works only in its own room.`;
-        case 404:
-            return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
-        case 429:
-            return describeRateLimit(room, response);
-        default:
-            if (response.status >= 500)
-                return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;
-            return `HipChat answered ${response.status} for room '${room}' where 204 was expected ${says}.`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hipchat/room-path.ts
-/**
- * Encodes a room id or name as one URL path segment. encodeURIComponent writes a space as %20 (never '+',
- * which HipChat reads literally and answers 404) and also encodes '/', '#', '?', '%' and non-ASCII as UTF-8.
- */
-function encodeRoom(room) {
-    return encodeURIComponent(room);
-}
-
-;// CONCATENATED MODULE: ./src/hipchat/v2.ts
-
-
-function v2Body(notification) {
-    return {
-        message: notification.message,
-        message_format: notification.format,
-        color: notification.color,
-        notify: notification.notify,
-        ...(notification.from ? { from: notification.from } : {}),
-    };
-}
-/** The token travels in the Authorization header, never in the URL, so no logged URL can leak it. */
-function v2NotificationRequest(serverUrl, room, token, body) {
-    return {
-        method: 'POST',
-        url: `${serverUrl}/v2/room/${encodeRoom(room)}/notification`,
-        headers: {
-            authorization: `Bearer ${token}`,
-            'content-type': 'application/json; charset=utf-8',
-            accept: 'application/json',
-        },
-        body: JSON.stringify(body),
-    };
-}
-/** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
-function v2Api({ serverUrl, token, notification }) {
-    const body = v2Body(notification);
-    return {
-        request: (room) => v2NotificationRequest(serverUrl, room, token, body),
-        delivered: (response) => response.status === 204,
-        rateLimitStatus: 429,
-        describe: (room, response) => describeFailure(room, serverUrl, response),
-    };
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29340,6 +29378,7 @@ function buildView(github, status) {
 
 
 
+
 const TLS_VERIFY_OFF = "tls_verify is false, so the action does not check HipChat's certificate: anyone between the runner and HipChat, such as a proxy or a hostile network, can pose as HipChat and read the token and the message. Give the certificate of the CA that signed HipChat's certificate in ca_cert instead.";
 async function run(deps) {
     const { core } = deps;
@@ -29353,10 +29392,11 @@ async function run(deps) {
         const notification = composeNotification(view, inputs);
         const body = v2Body(notification);
         core.debug(`Notification body: ${JSON.stringify(body)}`);
+        const api = await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification });
         const transport = deps.createTransport({ ca, verify: inputs.tlsVerify });
         const results = await deliverToRooms({
             transport,
-            api: v2Api({ serverUrl: inputs.serverUrl, token: inputs.token, notification }),
+            api,
             serverUrl: inputs.serverUrl,
             rooms: inputs.rooms,
             retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
@@ -32616,6 +32656,9 @@ function getIDToken(aud) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -32743,6 +32786,28 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -32757,6 +32822,69 @@ function getIDToken(aud) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,8 +1,9 @@
 import { readGithubContext, type ReadText } from './context/read.js';
+import { notificationApi } from './hipchat/api.js';
 import { type Clock, deliverToRooms } from './hipchat/deliver.js';
 import type { HttpTransport } from './hipchat/http.js';
 import type { TransportOptions } from './hipchat/undici-transport.js';
-import { v2Api, v2Body } from './hipchat/v2.js';
+import { v2Body } from './hipchat/v2.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { type InputSource, readInputs } from './inputs/read.js';
 import { redactor } from './redact.js';
@@ -40,10 +41,11 @@ export async function run(deps: Dependencies): Promise<void> {
     const body = v2Body(notification);
     core.debug(`Notification body: ${JSON.stringify(body)}`);
 
+    const api = await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification });
     const transport = deps.createTransport({ ca, verify: inputs.tlsVerify });
     const results = await deliverToRooms({
       transport,
-      api: v2Api({ serverUrl: inputs.serverUrl, token: inputs.token, notification }),
+      api,
       serverUrl: inputs.serverUrl,
       rooms: inputs.rooms,
       retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },

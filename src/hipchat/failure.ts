@@ -34,6 +34,11 @@ function serverSays(response: HttpResponse, envelope: ErrorEnvelope | undefined)
   return text ? `${response.status} ${clip(text)}` : String(response.status);
 }
 
+/** What HipChat answered, in a form to quote: `(HipChat said: 404 Room Nowhere not found)`. */
+export function hipchatSaid(response: HttpResponse): string {
+  return `(HipChat said: ${serverSays(response, envelopeOf(response.body))})`;
+}
+
 const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' } as const;
 
 /**
@@ -45,13 +50,13 @@ export function describeRateLimit(room: string, response: HttpResponse): string 
   const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
   const reset = lastReset(limits);
   const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
-  return `HipChat's ${names} stopped the notification for room '${room}' (HipChat said: ${serverSays(response, envelopeOf(response.body))}).${when}`;
+  return `HipChat's ${names} stopped the notification for room '${room}' ${hipchatSaid(response)}.${when}`;
 }
 
 /** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
 export function describeFailure(room: string, serverUrl: string, response: HttpResponse): string {
   const envelope = envelopeOf(response.body);
-  const says = `(HipChat said: ${serverSays(response, envelope)})`;
+  const says = hipchatSaid(response);
   switch (response.status) {
     case 400: {
       const field = envelope?.field ? ` in field '${envelope.field}'` : '';
