@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
-import { type ActionRun, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, runAction, type RunOptions } from './run-action.ts';
 
 const TOKEN = 'e2e-Token-9f8e7d6c5b4a';
 const ROOMS = [
@@ -38,13 +38,6 @@ async function run(options: Partial<RunOptions> & { inputs?: Record<string, stri
   });
   runs.push(result);
   return result;
-}
-
-function annotations(result: ActionRun, kind: 'error' | 'warning'): string[] {
-  return result.stdout
-    .split('\n')
-    .filter((line) => line.startsWith(`::${kind}`))
-    .map((line) => line.replace(/^::\w+( [^:]*)?::/, '').replace(/%0A/g, '\n'));
 }
 
 describe('a notification from a push', () => {

@@ -1,9 +1,9 @@
 // Runs dist/index.js the way the GitHub runner does: a fresh Node process, INPUT_* variables with action.yml's
 // defaults filled in, the GITHUB_* variables, an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,6 +17,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** What the runner substitutes for `${{ job.status }}` in an input default. */
   jobStatus?: string;
+  /** Files to put in the workspace (GITHUB_WORKSPACE), by relative path. */
+  files?: Record<string, string>;
 }
 
 export interface ActionRun {
@@ -27,6 +29,8 @@ export interface ActionRun {
   summary: string;
   /** Every line of stdout and stderr except the runner commands that register a mask. */
   visibleLog: string;
+  /** From spawning the action to its exit. */
+  durationMs: number;
 }
 
 interface ActionMetadata {
@@ -55,6 +59,22 @@ export function parseOutputFile(text: string): Record<string, string> {
   const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1] as string] = match[3] as string;
   return outputs;
+}
+
+/** The messages of the `::error` or `::warning` annotations, with line breaks restored. */
+export function annotations(result: ActionRun, kind: 'error' | 'warning'): string[] {
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith(`::${kind}`))
+    .map((line) => line.replace(/^::\w+( [^:]*)?::/, '').replace(/%0A/g, '\n'));
+}
+
+/** Where a secret shows in what a user or a later step can see: the visible log, the outputs, the summary. */
+export function leaksOf(result: ActionRun, secret: string): string[] {
+  const places = { log: result.visibleLog, outputs: JSON.stringify(result.outputs), summary: result.summary };
+  return Object.entries(places)
+    .filter(([, text]) => text.includes(secret))
+    .map(([place]) => place);
 }
 
 export const PUSH_ENV: Record<string, string> = {
@@ -103,13 +123,19 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       env[inputVariable(name)] = value;
     }
     Object.assign(env, options.env);
+    for (const [path, content] of Object.entries(options.files ?? {})) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), content);
+    }
 
+    const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+    const durationMs = performance.now() - started;
 
     const visibleLog = `${stdout}\n${stderr}`
       .split('\n')
@@ -122,6 +148,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
       summary: await readFile(summaryPath, 'utf8'),
       visibleLog,
+      durationMs,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   faultResponse,
@@ -26,6 +26,8 @@ export type { Fault, FaultRule } from './faults.ts';
 export interface RecordedRequest {
   /** Receipt time from the simulator's clock, in ms. */
   at: number;
+  /** The connection it came on, numbered from 1 in order of first use: requests on one keep-alive connection share it. */
+  connection: number;
   method: string;
   /** Raw, as received, without the query. */
   path: string;
@@ -80,6 +82,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const listeners = new Set<(request: RecordedRequest) => void>();
   const faults = new FaultQueue();
   const shutdown = new AbortController();
+  const connections = new WeakMap<Socket, number>();
+  let connectionCount = 0;
+  const connectionOf = (socket: Socket): number => {
+    const known = connections.get(socket);
+    if (known !== undefined) return known;
+    connectionCount += 1;
+    connections.set(socket, connectionCount);
+    return connectionCount;
+  };
   const state: ApiState = {
     config,
     baseUrl: '',
@@ -103,12 +114,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = config.now();
+    const connection = connectionOf(req.socket);
     const rawBody = await readBody(req);
     const apiRequest = toApiRequest(req, rawBody);
     const target = resolveTarget(state, apiRequest);
     const fault = faults.take((rule) => ruleApplies(rule, target));
     const entry = (status: number, response: unknown): RecordedRequest => ({
       at,
+      connection,
       method: apiRequest.method,
       path: apiRequest.path,
       query: redactQuery(apiRequest.query),
