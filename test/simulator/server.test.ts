@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { Agent as HttpAgent, get as httpGet } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RecordedRequest, type Simulator } from './server.ts';
@@ -376,9 +376,13 @@ describe('recording', () => {
   });
 
   it('numbers connections, so that keep-alive reuse shows', async () => {
-    await (await postNotification(sim, 'Operations', { message: 'one' })).text();
-    await (await postNotification(sim, 'Operations', { message: 'two' })).text();
-    await new Promise((done) => httpGet(`${sim.url}/v2/capabilities`, { agent: false }, (res) => res.resume().on('end', done)));
+    const keepAlive = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    const get = (agent: HttpAgent | false) =>
+      new Promise((done) => httpGet(`${sim.url}/v2/capabilities`, { agent }, (res) => res.resume().on('end', done)));
+    await get(keepAlive);
+    await get(keepAlive);
+    await get(false);
+    keepAlive.destroy();
     expect(sim.requests.map((request) => request.connection)).toEqual([1, 1, 2]);
   });
 
