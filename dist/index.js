@@ -28535,7 +28535,13 @@ function dispatcherFor(options) {
     const proxied = tls
         ? { connect: tls, requestTls: tls, proxyTls: tls }
         : {};
-    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2(proxied);
+    try {
+        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2(proxied);
+    }
+    catch (error) {
+        // The value is not quoted: a proxy URL often carries a password.
+        throw new Error(`Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${error.message}. Set it to a URL such as http://proxy.example.com:3128.`, { cause: error });
+    }
 }
 /** One keep-alive connection pool for every room of the run. */
 function undiciTransport(options) {
@@ -28803,6 +28809,13 @@ function describeNetworkFailure(room, serverUrl, error) {
     }
     if (codes.some((code) => OUTDATED_CERTIFICATE.has(code))) {
         return { final: true, message: `${unreached} The server's certificate has expired or is not yet valid: renew it.` };
+    }
+    // undici gives a refused CONNECT no code of its own, only this wording.
+    if (error instanceof Error && error.message.startsWith('Proxy response')) {
+        return {
+            final: false,
+            message: `${unreached} The proxy in HTTPS_PROXY or HTTP_PROXY would not open a tunnel to HipChat: check its address and credentials, or list HipChat's host in NO_PROXY.`,
+        };
     }
     return { final: false, message: unreached };
 }

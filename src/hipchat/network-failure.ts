@@ -64,5 +64,12 @@ export function describeNetworkFailure(room: string, serverUrl: string, error: u
   if (codes.some((code) => OUTDATED_CERTIFICATE.has(code))) {
     return { final: true, message: `${unreached} The server's certificate has expired or is not yet valid: renew it.` };
   }
+  // undici gives a refused CONNECT no code of its own, only this wording.
+  if (error instanceof Error && error.message.startsWith('Proxy response')) {
+    return {
+      final: false,
+      message: `${unreached} The proxy in HTTPS_PROXY or HTTP_PROXY would not open a tunnel to HipChat: check its address and credentials, or list HipChat's host in NO_PROXY.`,
+    };
+  }
   return { final: false, message: unreached };
 }

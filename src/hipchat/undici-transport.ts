@@ -38,7 +38,12 @@ function dispatcherFor(options: TransportOptions): Dispatcher {
   const proxied: EnvHttpProxyAgent.Options & Pick<ProxyAgent.Options, 'requestTls' | 'proxyTls'> = tls
     ? { connect: tls, requestTls: tls, proxyTls: tls }
     : {};
-  return new EnvHttpProxyAgent(proxied);
+  try {
+    return new EnvHttpProxyAgent(proxied);
+  } catch (error) {
+    // The value is not quoted: a proxy URL often carries a password.
+    throw new Error(`Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${(error as Error).message}. Set it to a URL such as http://proxy.example.com:3128.`, { cause: error });
+  }
 }
 
 /** One keep-alive connection pool for every room of the run. */
