@@ -62,7 +62,7 @@ function seconds(ms: number): string {
 }
 
 function giveUpNote(decision: Extract<RetryDecision, { retry: false }>, failure: AttemptFailure, attempts: number, retry: RetrySettings): string {
-  const budget = `the ${seconds(budgetMs(retry))} it may spend on a room, timeout × (retries + 1)`;
+  const budget = `the ${seconds(budgetMs(retry))} it may spend on a room (timeout × (retries + 1), plus the waits between attempts)`;
   if (decision.reason === 'out-of-time' && failure.kind === 'rate-limited' && failure.limits.length > 0) {
     return ` The action did not wait: that is beyond ${budget}.`;
   }

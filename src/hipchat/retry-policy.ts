@@ -48,9 +48,19 @@ const MIN_ATTEMPT_MS = 1_000;
 /** Spread after a reset, so the jobs that share a token do not all come back in the same instant. */
 const RESET_SPREAD_MS = 1_000;
 
-/** The time a room may take, waits included: one timeout for each attempt that `retries` allows. */
+/** The longest backoff before retry number `retry`: 1 s, 2 s, 4 s and so on, at most 10 s. */
+function backoffCeilingMs(retry: number): number {
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (retry - 1));
+}
+
+/**
+ * The time a room may take: a timeout for each attempt that `retries` allows plus the longest backoff between them,
+ * so that every attempt fits even when each one times out. A wait for a limit's reset must fit in it too.
+ */
 export function budgetMs(settings: RetrySettings): number {
-  return (settings.retries + 1) * settings.timeoutMs;
+  let waits = 0;
+  for (let retry = 1; retry <= settings.retries; retry += 1) waits += backoffCeilingMs(retry);
+  return (settings.retries + 1) * settings.timeoutMs + waits;
 }
 
 /** Whether to send again after a failed attempt, and after how long; never past the deadline. */
@@ -69,6 +79,6 @@ function delayBefore({ attempt, failure, nowMs, random }: RetryQuestion): number
   if (reset !== undefined) return Math.max(0, reset * 1000 - nowMs) + random() * RESET_SPREAD_MS;
   // Exponential backoff with equal jitter: half the delay is fixed, so a retry never comes back at once, and half
   // is random, so the jobs that failed together do not retry together.
-  const ceiling = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (attempt - 1));
+  const ceiling = backoffCeilingMs(attempt);
   return ceiling / 2 + random() * (ceiling / 2);
 }

@@ -231,27 +231,31 @@ describe('deliverToRooms', () => {
     expect(sent).toHaveLength(1);
     expect(sleeps).toEqual([]);
     expect(result?.error).toBe(
-      "HipChat's flood control for the room stopped the notification for room 'A' (HipChat said: 429 Flood control). It resets at 2023-11-14T22:14:20.000Z. The action did not wait: that is beyond the 40 s it may spend on a room, timeout × (retries + 1).",
+      "HipChat's flood control for the room stopped the notification for room 'A' (HipChat said: 429 Flood control). It resets at 2023-11-14T22:14:20.000Z. The action did not wait: that is beyond the 47 s it may spend on a room (timeout × (retries + 1), plus the waits between attempts).",
     );
   });
 
-  it('bounds each attempt by the time left, and stops when another would not fit', async () => {
+  it('bounds each attempt by the time left after a long wait, and stops when another would not fit', async () => {
+    // retries 3 and timeout 2 s give a budget of 8 s + 1 s + 2 s + 4 s = 15 s; the reset takes 13.5 s of it.
+    const limited = response(429, '', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(T0 / 1000 + 13.5) });
+    let sends = 0;
     const { sent, advance, run } = setup(
       async (_request, { timeoutMs }) => {
+        sends += 1;
+        if (sends === 1) return limited;
         advance(timeoutMs);
         throw new RequestTimeout(timeoutMs);
       },
-      { retry: { retries: 3, timeoutMs: 2_000 }, random: () => 0.9 },
+      { retry: { retries: 3, timeoutMs: 2_000 } },
     );
     const [result] = await run();
     expect(sent.map(({ at, timeoutMs }) => [at, timeoutMs])).toEqual([
       [0, 2_000],
-      [2_950, 2_000],
-      [6_850, 1_150],
+      [13_500, 1_500],
     ]);
-    expect(result).toMatchObject({ ok: false, status: 0, attempts: 3 });
+    expect(result).toMatchObject({ ok: false, status: 0, attempts: 2 });
     expect(result?.error).toBe(
-      "HipChat at https://h gave no complete answer for room 'A' within 1.15 s; it may have taken the notification all the same. Gave up after 3 attempts: another would not fit in the 8 s it may spend on a room, timeout × (retries + 1).",
+      "HipChat at https://h gave no complete answer for room 'A' within 1.5 s; it may have taken the notification all the same. Gave up after 2 attempts: another would not fit in the 15 s it may spend on a room (timeout × (retries + 1), plus the waits between attempts).",
     );
   });
 });

@@ -12,9 +12,23 @@ const noAnswer = { kind: 'no-answer' } as const;
 const serverError = { kind: 'server-error' } as const;
 
 describe('budgetMs', () => {
-  it('allows one timeout per attempt', () => {
-    expect(budgetMs({ retries: 3, timeoutMs: 10_000 })).toBe(40_000);
+  it('allows a timeout per attempt and the longest backoff between them', () => {
+    expect(budgetMs({ retries: 3, timeoutMs: 10_000 })).toBe(40_000 + 1_000 + 2_000 + 4_000);
     expect(budgetMs({ retries: 0, timeoutMs: 5_000 })).toBe(5_000);
+    expect(budgetMs({ retries: 6, timeoutMs: 1_000 })).toBe(7_000 + 1_000 + 2_000 + 4_000 + 8_000 + 10_000 + 10_000);
+  });
+
+  it('fits every attempt even when each one times out after the longest wait', () => {
+    const tight = { retries: 4, timeoutMs: 1_000 };
+    let now = NOW;
+    const deadlineMs = NOW + budgetMs(tight);
+    for (let attempt = 1; attempt <= tight.retries; attempt += 1) {
+      now += tight.timeoutMs;
+      const decision = decideRetry({ attempt, failure: noAnswer, nowMs: now, deadlineMs, settings: tight, random: () => 0.999_999 });
+      expect(decision.retry).toBe(true);
+      if (decision.retry) now += decision.delayMs;
+    }
+    expect(now + tight.timeoutMs).toBeLessThanOrEqual(deadlineMs);
   });
 });
 
@@ -55,7 +69,7 @@ describe('decideRetry', () => {
   });
 
   it('gives up at once when the reset is beyond the budget, however many retries are left', () => {
-    const limits = [{ limit: 'flood control', resetsAt: NOW / 1000 + 60 }] as const;
+    const limits = [{ limit: 'flood control', resetsAt: NOW / 1000 + 50 }] as const;
     expect(ask({ kind: 'rate-limited', limits })).toEqual({ retry: false, reason: 'out-of-time' });
     expect(ask({ kind: 'rate-limited', limits }, { deadlineMs: NOW + 62_000 }).retry).toBe(true);
   });
