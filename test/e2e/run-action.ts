@@ -29,8 +29,6 @@ export interface ActionRun {
   summary: string;
   /** Every line of stdout and stderr except the runner commands that register a mask. */
   visibleLog: string;
-  /** From spawning the action to its exit. */
-  durationMs: number;
 }
 
 interface ActionMetadata {
@@ -128,14 +126,12 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       await writeFile(join(dir, path), content);
     }
 
-    const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const exitCode = await new Promise<number | null>((done) => child.on('close', done));
-    const durationMs = performance.now() - started;
 
     const visibleLog = `${stdout}\n${stderr}`
       .split('\n')
@@ -148,7 +144,6 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
       summary: await readFile(summaryPath, 'utf8'),
       visibleLog,
-      durationMs,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
