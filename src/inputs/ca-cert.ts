@@ -40,13 +40,13 @@ export async function loadCaCert(source: CaCertSource, readText: ReadText, works
   }
   const blocks = text.match(CERTIFICATE_BLOCK) ?? [];
   if (blocks.length === 0) throw new InputError(`${shown} holds no '-----BEGIN CERTIFICATE-----' block. ${ACCEPTED}`);
-  blocks.forEach((block, index) => {
+  for (const [index, block] of blocks.entries()) {
     try {
       new X509Certificate(block);
     } catch {
       const which = blocks.length > 1 ? `certificate ${index + 1} of ${blocks.length}` : 'its certificate';
       throw new InputError(`${shown} holds a damaged PEM block: ${which} cannot be parsed. ${ACCEPTED}`);
     }
-  });
+  }
   return blocks;
 }
