@@ -28984,7 +28984,7 @@ async function loadCaCert(source, readText, workspace) {
     const blocks = text.match(CERTIFICATE_BLOCK) ?? [];
     if (blocks.length === 0)
         throw new InputError(`${shown} holds no '-----BEGIN CERTIFICATE-----' block. ${ACCEPTED}`);
-    blocks.forEach((block, index) => {
+    for (const [index, block] of blocks.entries()) {
         try {
             new external_node_crypto_.X509Certificate(block);
         }
@@ -28992,8 +28992,26 @@ async function loadCaCert(source, readText, workspace) {
             const which = blocks.length > 1 ? `certificate ${index + 1} of ${blocks.length}` : 'its certificate';
             throw new InputError(`${shown} holds a damaged PEM block: ${which} cannot be parsed. ${ACCEPTED}`);
         }
-    });
+    }
     return blocks;
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Replaces every secret in a text. core.setSecret masks the log, but outputs and the job summary are files
+ * the runner does not mask, and a server's error text or a template could carry the token into them.
+ */
+function redactor(secrets) {
+    const present = secrets.filter((secret) => secret.length > 0);
+    return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
+}
+/**
+ * A secret as given and as a form body or a URL encodes it. API v1 sends the token in a form body, and a server that
+ * quotes the body in an error would show the encoded form, which masking the raw one does not hide.
+ */
+function secretForms(secret) {
+    const formEncoded = new URLSearchParams({ secret }).toString().slice('secret='.length);
+    return [...new Set([secret, encodeURIComponent(secret), formEncoded])].filter((form) => form !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
@@ -29161,13 +29179,14 @@ function parseServerUrl(raw) {
 ;// CONCATENATED MODULE: ./src/inputs/read.ts
 
 
+
 /**
  * The only place that reads inputs. The token is masked before anything else happens, so no later log line,
  * error or output can show it.
  */
 function readInputs(source, env) {
     const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
-    for (const secret of new Set([rawToken, rawToken.trim()])) {
+    for (const secret of new Set([rawToken, ...secretForms(rawToken.trim())])) {
         if (secret)
             source.setSecret(secret);
     }
@@ -29196,16 +29215,6 @@ function readInputs(source, env) {
         caCert: parseCaCert(source.getInput('ca_cert')),
         tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     };
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Replaces every secret in a text. core.setSecret masks the log, but outputs and the job summary are files
- * the runner does not mask, and a server's error text or a template could carry the token into them.
- */
-function redactor(secrets) {
-    const present = secrets.filter((secret) => secret.length > 0);
-    return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
 
 ;// CONCATENATED MODULE: ./src/render/color.ts
@@ -29415,6 +29424,8 @@ async function run(deps) {
         const notification = composeNotification(view, inputs);
         const body = v2Body(notification);
         core.debug(`Notification body: ${JSON.stringify(body)}`);
+        // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
+        const redact = redactor(secretForms(inputs.token));
         const api = await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification });
         const transport = deps.createTransport({ ca, verify: inputs.tlsVerify });
         const results = await deliverToRooms({
@@ -29425,9 +29436,9 @@ async function run(deps) {
             retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
             clock: deps.clock,
             random: deps.random,
-            log: (message) => core.info(message),
+            log: (message) => core.info(redact(message)),
         }).finally(() => transport.close());
-        await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));
+        await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redact);
     }
     catch (error) {
         core.setFailed(error instanceof Error ? error.message : String(error));

@@ -6,7 +6,7 @@ import type { TransportOptions } from './hipchat/undici-transport.js';
 import { v2Body } from './hipchat/v2.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { type InputSource, readInputs } from './inputs/read.js';
-import { redactor } from './redact.js';
+import { redactor, secretForms } from './redact.js';
 import { composeNotification } from './render/notification.js';
 import { type AppendSummary, type ReportCore, report } from './report/report.js';
 import { buildView } from './view.js';
@@ -41,6 +41,8 @@ export async function run(deps: Dependencies): Promise<void> {
     const body = v2Body(notification);
     core.debug(`Notification body: ${JSON.stringify(body)}`);
 
+    // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
+    const redact = redactor(secretForms(inputs.token));
     const api = await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification });
     const transport = deps.createTransport({ ca, verify: inputs.tlsVerify });
     const results = await deliverToRooms({
@@ -51,10 +53,10 @@ export async function run(deps: Dependencies): Promise<void> {
       retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
       clock: deps.clock,
       random: deps.random,
-      log: (message) => core.info(message),
+      log: (message) => core.info(redact(message)),
     }).finally(() => transport.close());
 
-    await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redactor([inputs.token]));
+    await report(core, { body, results, failOnError: inputs.failOnError }, deps.appendSummary, redact);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -1,3 +1,4 @@
+import { secretForms } from '../redact.js';
 import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import {
   type ApiVersion,
@@ -49,7 +50,7 @@ export interface InputSource {
  */
 export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionInputs {
   const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
-  for (const secret of new Set([rawToken, rawToken.trim()])) {
+  for (const secret of new Set([rawToken, ...secretForms(rawToken.trim())])) {
     if (secret) source.setSecret(secret);
   }
   const token = parseToken(rawToken);

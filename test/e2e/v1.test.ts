@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { type ActionRun, annotations, leaksOf, runAction, type RunOptions } from './run-action.ts';
 
-const V1_TOKEN = 'v1-Token-0f1e2d3c4b5a';
+// '+' and '/' change when form-encoded, so the encoded token must be hidden as well.
+const V1_TOKEN = 'v1+Token/0f1e2d3c4b5a';
 const V2_TOKEN = 'v2-Token-9a8b7c6d5e4f';
 
 let simulator: Simulator;
@@ -93,8 +94,25 @@ describe('api_version: v1', () => {
 });
 
 describe('the token', () => {
+  it('is hidden, encoded as in the form, when the server quotes the body back', async () => {
+    const echo = (status: number) => ({
+      kind: 'status' as const,
+      status,
+      body: { error: { code: status, message: `Cannot handle ${new URLSearchParams({ auth_token: V1_TOKEN })}`, type: 'Error' } },
+    });
+    simulator.injectFault({ fault: echo(503) });
+    simulator.injectFault({ fault: echo(400) });
+    const result = await run();
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/\(HipChat said: 503 Cannot handle auth_token=\*\*\*\)\. Sending again in/);
+    expect(annotations(result, 'error')[0]).toContain('(HipChat said: 400 Cannot handle auth_token=***)');
+  });
+
   it('shows in no log line, output or summary, though it travels in the form body', () => {
-    expect(runs).toHaveLength(5);
-    for (const result of runs) expect(leaksOf(result, V1_TOKEN)).toEqual([]);
+    expect(runs).toHaveLength(6);
+    for (const result of runs) {
+      expect(leaksOf(result, V1_TOKEN)).toEqual([]);
+      expect(leaksOf(result, encodeURIComponent(V1_TOKEN))).toEqual([]);
+    }
   });
 });

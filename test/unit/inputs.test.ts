@@ -231,6 +231,12 @@ describe('readInputs', () => {
     expect(inputs).toMatchObject({ apiVersion: 'v2', retries: 3, timeoutSeconds: 10, caCert: undefined, tlsVerify: true });
   });
 
+  it('also masks the token as a form body or a URL would encode it', () => {
+    const fake = source({ token: 'a+b/c=d e', room: 'Ops', status: 'success' });
+    expect(() => readInputs(fake, {})).toThrow(/Invalid token/);
+    expect(fake.calls.filter((call) => call.startsWith('mask '))).toEqual(['mask a+b/c=d e', 'mask a%2Bb%2Fc%3Dd%20e', 'mask a%2Bb%2Fc%3Dd+e']);
+  });
+
   it('masks the token even when another input is invalid', () => {
     const fake = source({ token: 'tok-2', room: 'Ops', status: 'done' });
     expect(() => readInputs(fake, {})).toThrow(/Invalid status 'done'/);
