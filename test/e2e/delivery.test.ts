@@ -3,6 +3,7 @@
 // land in another test's records.
 import { describe, expect, it, type TestContext, vi } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
+import { closedAfter } from './per-test.ts';
 import { type ActionRun, annotations, leaksOf, runAction, type RunOptions } from './run-action.ts';
 
 const TOKEN = 'retry-Token-1a2b3c4d5e6f';
@@ -14,11 +15,8 @@ const ROOMS = [
 
 const runs: ActionRun[] = [];
 
-/** Takes the test's own context: with concurrent tests, the global onTestFinished may belong to another one. */
-async function simulatorFor({ onTestFinished }: TestContext): Promise<Simulator> {
-  const simulator = await startSimulator({ rooms: ROOMS, tokens: [{ token: TOKEN }, { token: 'no-scope-token', scopes: ['view_room'] }] });
-  onTestFinished(() => simulator.close());
-  return simulator;
+function simulatorFor(context: TestContext): Promise<Simulator> {
+  return closedAfter(context, startSimulator({ rooms: ROOMS, tokens: [{ token: TOKEN }, { token: 'no-scope-token', scopes: ['view_room'] }] }));
 }
 
 async function run(simulator: Simulator, options: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<ActionRun> {

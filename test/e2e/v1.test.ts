@@ -1,28 +1,25 @@
-// End-to-end: dist/index.js with api_version: v1 against the simulator's /v1/rooms/message.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// End-to-end: dist/index.js with api_version: v1 against the simulator's /v1/rooms/message. Each test has its own
+// simulator, so the tests run at once.
+import { describe, expect, it, type TestContext } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
+import { closedAfter } from './per-test.ts';
 import { type ActionRun, annotations, leaksOf, runAction, type RunOptions } from './run-action.ts';
 
 // '+' and '/' change when form-encoded, so the encoded token must be hidden as well.
 const V1_TOKEN = 'v1+Token/0f1e2d3c4b5a';
 const V2_TOKEN = 'v2-Token-9a8b7c6d5e4f';
 
-let simulator: Simulator;
 const runs: ActionRun[] = [];
 
-beforeAll(async () => {
-  simulator = await startSimulator({
-    rooms: [
-      { id: 1, name: 'Operations' },
-      { id: 2, name: 'Dev Ops' },
-    ],
-    tokens: [{ token: V1_TOKEN, version: 'v1' }, { token: V2_TOKEN }],
-  });
-});
-afterEach(() => simulator.reset());
-afterAll(() => simulator.close());
+function simulatorFor(context: TestContext): Promise<Simulator> {
+  const rooms = [
+    { id: 1, name: 'Operations' },
+    { id: 2, name: 'Dev Ops' },
+  ];
+  return closedAfter(context, startSimulator({ rooms, tokens: [{ token: V1_TOKEN, version: 'v1' }, { token: V2_TOKEN }] }));
+}
 
-async function run(options: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+async function run(simulator: Simulator, options: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
   const result = await runAction({
     event: null,
     ...options,
@@ -32,9 +29,10 @@ async function run(options: Partial<RunOptions> & { inputs?: Record<string, stri
   return result;
 }
 
-describe('api_version: v1', () => {
-  it('posts the form to /v1/rooms/message with the token in the body, not the URL', async () => {
-    const result = await run({ inputs: { room: 'Dev Ops', format: 'text', notify: 'true' }, jobStatus: 'failure' });
+describe.concurrent('api_version: v1', () => {
+  it('posts the form to /v1/rooms/message with the token in the body, not the URL', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await run(simulator, { inputs: { room: 'Dev Ops', format: 'text', notify: 'true' }, jobStatus: 'failure' });
     expect(result.exitCode).toBe(0);
     const [request] = simulator.requests;
     expect(request?.path).toBe('/v1/rooms/message');
@@ -55,8 +53,9 @@ describe('api_version: v1', () => {
     expect(JSON.parse(result.outputs.results ?? '')).toEqual([{ room: 'Dev Ops', ok: true, status: 200, attempts: 1 }]);
   });
 
-  it("checks from against v1's rules before sending", async () => {
-    const result = await run({ inputs: { from: 'GitHub Actions CI' } });
+  it("checks from against v1's rules before sending", async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await run(simulator, { inputs: { from: 'GitHub Actions CI' } });
     expect(result.exitCode).toBe(1);
     expect(simulator.requests).toEqual([]);
     expect(annotations(result, 'error')).toEqual([
@@ -64,8 +63,9 @@ describe('api_version: v1', () => {
     ]);
   });
 
-  it('asks for a v1 token when given a v2 one, without retrying', async () => {
-    const result = await run({ inputs: { token: V2_TOKEN } });
+  it('asks for a v1 token when given a v2 one, without retrying', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await run(simulator, { inputs: { token: V2_TOKEN } });
     expect(result.exitCode).toBe(1);
     expect(simulator.requests).toHaveLength(1);
     expect(annotations(result, 'error')[0]).toBe(
@@ -73,18 +73,20 @@ describe('api_version: v1', () => {
     );
   });
 
-  it("reads 403 as v1's rate limit: waits for a near reset and delivers once", async () => {
+  it("reads 403 as v1's rate limit: waits for a near reset and delivers once", async (context) => {
+    const simulator = await simulatorFor(context);
     simulator.injectFault({ fault: { kind: 'rate-limit', scope: 'token', resetInSeconds: 1 } });
-    const result = await run();
+    const result = await run(simulator);
     expect(result.exitCode).toBe(0);
     expect(simulator.requests.map((request) => request.status)).toEqual([403, 200]);
     expect(simulator.delivered).toHaveLength(1);
     expect(result.stdout).toMatch(/^HipChat's rate limit for the token stopped the notification for room 'Operations' \(HipChat said: 403 Rate limit exceeded\. Please see: https:\/\/www\.hipchat\.com\/docs\/api\/rate_limiting\)\. It resets at .*\. Sending again in/m);
   });
 
-  it('fails at once on a 403 whose reset is beyond the budget, naming the limit', async () => {
+  it('fails at once on a 403 whose reset is beyond the budget, naming the limit', async (context) => {
+    const simulator = await simulatorFor(context);
     simulator.injectFault({ fault: { kind: 'rate-limit', scope: 'token', resetInSeconds: 300 } });
-    const result = await run();
+    const result = await run(simulator);
     expect(result.exitCode).toBe(1);
     expect(simulator.requests).toHaveLength(1);
     expect(annotations(result, 'error')[0]).toMatch(
@@ -94,7 +96,8 @@ describe('api_version: v1', () => {
 });
 
 describe('the token', () => {
-  it('is hidden, encoded as in the form, when the server quotes the body back', async () => {
+  it('is hidden, encoded as in the form, when the server quotes the body back', async (context) => {
+    const simulator = await simulatorFor(context);
     const echo = (status: number) => ({
       kind: 'status' as const,
       status,
@@ -102,7 +105,7 @@ describe('the token', () => {
     });
     simulator.injectFault({ fault: echo(503) });
     simulator.injectFault({ fault: echo(400) });
-    const result = await run();
+    const result = await run(simulator);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/\(HipChat said: 503 Cannot handle auth_token=\*\*\*\)\. Sending again in/);
     expect(annotations(result, 'error')[0]).toContain('(HipChat said: 400 Cannot handle auth_token=***)');
