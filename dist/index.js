@@ -28396,14 +28396,142 @@ function stringAt(value, ...path) {
 
 /***/ }),
 
+/***/ 8169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   J8: () => (/* binding */ describeRateLimit),
+/* harmony export */   zb: () => (/* binding */ hipchatSaid)
+/* harmony export */ });
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8915);
+
+const MAX_SERVER_TEXT = 300;
+function envelopeOf(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const error = parsed?.error;
+        return error !== null && typeof error === 'object' ? error : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function clip(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > MAX_SERVER_TEXT ? `${oneLine.slice(0, MAX_SERVER_TEXT)}…` : oneLine;
+}
+function serverSays(response, envelope) {
+    const text = envelope?.message ?? clip(response.body);
+    return text ? `${response.status} ${clip(text)}` : String(response.status);
+}
+/** What HipChat answered, in a form to quote: `(HipChat said: 404 Room Nowhere not found)`. */
+function hipchatSaid(response) {
+    return `(HipChat said: ${serverSays(response, envelopeOf(response.body))})`;
+}
+const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' };
+/**
+ * A refusal because a limit is used up (429 on v2, 403 on v1): which limit, and when it resets, so that
+ * nobody re-runs the job before then.
+ */
+function describeRateLimit(room, response) {
+    const limits = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .exhaustedLimits */ .O)(response.headers);
+    const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
+    const reset = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_0__/* .lastReset */ .e)(limits);
+    const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
+    return `HipChat's ${names} stopped the notification for room '${room}' ${hipchatSaid(response)}.${when}`;
+}
+/** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
+function describeFailure(room, serverUrl, response) {
+    const envelope = envelopeOf(response.body);
+    const says = hipchatSaid(response);
+    switch (response.status) {
+        case 400: {
+            const field = envelope?.field ? ` in field '${envelope.field}'` : '';
+            const why = envelope?.reason ? `: ${clip(envelope.reason)}` : '';
+            return `HipChat rejected the notification for room '${room}'${field}${why} ${says}.`;
+        }
+        case 401:
+            return `HipChat did not accept the token for room '${room}' ${says}: check that the token input holds a valid, unexpired v2 token with the send_notification scope (v1 admin tokens do not work on v2).`;
+        case 403:
+            return `The token may not send notifications to room '${room}' ${says}: it needs the send_notification scope, and a room notification token works only in its own room.`;
+        case 404:
+            return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
+        case 429:
+            return describeRateLimit(room, response);
+        default:
+            if (response.status >= 500)
+                return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;
+            return `HipChat answered ${response.status} for room '${room}' where 204 was expected ${says}.`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1099:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ RequestTimeout)
+/* harmony export */ });
+/** No complete answer in time. The request may have reached the server all the same. */
+class RequestTimeout extends Error {
+    name = 'RequestTimeout';
+    timeoutMs;
+    constructor(timeoutMs, options) {
+        super(`no complete answer within ${timeoutMs / 1000} s`, options);
+        this.timeoutMs = timeoutMs;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ exhaustedLimits),
+/* harmony export */   e: () => (/* binding */ lastReset)
+/* harmony export */ });
+const LIMIT_HEADERS = [
+    { limit: 'rate limit', prefix: 'x-ratelimit' },
+    { limit: 'flood control', prefix: 'x-floodcontrol' },
+];
+/**
+ * The limits a refusal's headers say are used up (Remaining 0): X-Ratelimit-* counts the token's requests,
+ * X-FloodControl-* the messages to one room (hipchat-api.md §3.1). Reset is in epoch seconds.
+ */
+function exhaustedLimits(headers) {
+    return LIMIT_HEADERS.flatMap(({ limit, prefix }) => {
+        const resetsAt = Number(headers[`${prefix}-reset`]);
+        const usedUp = headers[`${prefix}-remaining`] === '0' && Number.isFinite(resetsAt) && resetsAt > 0;
+        return usedUp ? [{ limit, resetsAt }] : [];
+    });
+}
+/** When the last of the limits resets, in epoch seconds; undefined when none says. */
+function lastReset(limits) {
+    return limits.length === 0 ? undefined : Math.max(...limits.map((limit) => limit.resetsAt));
+}
+
+
+/***/ }),
+
 /***/ 7023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ undiciTransport)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6752);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1099);
 
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 function flattenHeaders(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -28412,26 +28540,60 @@ function flattenHeaders(headers) {
     }
     return flat;
 }
+function tlsOptions({ ca, verify }) {
+    if (!verify)
+        return { rejectUnauthorized: false };
+    // A `ca` list replaces Node's store, so the default one (with NODE_EXTRA_CA_CERTS) goes first.
+    if (ca.length > 0)
+        return { ca: [...(0,node_tls__WEBPACK_IMPORTED_MODULE_0__.getCACertificates)('default'), ...ca] };
+    return undefined;
+}
+/**
+ * With a proxy variable set, EnvHttpProxyAgent routes each request as HTTPS_PROXY, HTTP_PROXY and NO_PROXY say.
+ * Through a tunnel, `connect` reaches only the proxy: the server's TLS options go in `requestTls`, and `proxyTls`
+ * trusts the same CA for an https:// proxy. undici 6 passes both on but leaves them out of EnvHttpProxyAgent's
+ * type. Without a proxy variable, a plain Agent, because EnvHttpProxyAgent prints an "experimental" warning.
+ */
+function dispatcherFor(options) {
+    const tls = tlsOptions(options);
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return new undici__WEBPACK_IMPORTED_MODULE_1__.Agent(tls ? { connect: tls } : {});
+    const proxied = tls
+        ? { connect: tls, requestTls: tls, proxyTls: tls }
+        : {};
+    try {
+        return new undici__WEBPACK_IMPORTED_MODULE_1__.EnvHttpProxyAgent(proxied);
+    }
+    catch (error) {
+        // The value is not quoted: a proxy URL often carries a password.
+        throw new Error(`Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${error.message}. Set it to a URL such as http://proxy.example.com:3128.`, { cause: error });
+    }
+}
 /** One keep-alive connection pool for every room of the run. */
 function undiciTransport(options) {
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({
-        connectTimeout: options.timeoutMs,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-    });
+    const dispatcher = dispatcherFor(options);
     return {
-        async send(outgoing) {
-            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(outgoing.url, {
-                method: outgoing.method,
-                headers: outgoing.headers,
-                body: outgoing.body,
-                dispatcher,
-            });
-            return {
-                status: response.statusCode,
-                headers: flattenHeaders(response.headers),
-                body: await response.body.text(),
-            };
+        async send(outgoing, { timeoutMs }) {
+            const signal = AbortSignal.timeout(timeoutMs);
+            try {
+                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_1__.request)(outgoing.url, {
+                    method: outgoing.method,
+                    headers: outgoing.headers,
+                    body: outgoing.body,
+                    dispatcher,
+                    signal,
+                });
+                return {
+                    status: response.statusCode,
+                    headers: flattenHeaders(response.headers),
+                    body: await response.body.text(),
+                };
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw new _http_js__WEBPACK_IMPORTED_MODULE_2__/* .RequestTimeout */ .V(timeoutMs, { cause: error });
+                throw error;
+            }
         },
         close: () => dispatcher.close(),
     };
@@ -28446,24 +28608,29 @@ function undiciTransport(options) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
-/* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8767);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8179);
+/* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7023);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(114);
 
 
 
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)({
-    core: _actions_core__WEBPACK_IMPORTED_MODULE_1__,
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
+    core: _actions_core__WEBPACK_IMPORTED_MODULE_2__,
     env: process.env,
     readText: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'),
-    createTransport: _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .undiciTransport */ .i,
+    createTransport: _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .undiciTransport */ .i,
     appendSummary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
-            await _actions_core__WEBPACK_IMPORTED_MODULE_1__.summary.addRaw(markdown).write();
+            await _actions_core__WEBPACK_IMPORTED_MODULE_2__.summary.addRaw(markdown).write();
     },
     // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
     lookUpPreviousRun: async (query) => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 640))).lookUpPreviousRun(query),
+    clock: { now: Date.now, sleep: (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms) },
+    random: Math.random,
 });
 
 __webpack_async_result__();
@@ -28495,7 +28662,7 @@ function invalidChoice(input, value, choices, hint = '') {
 
 /***/ }),
 
-/***/ 8767:
+/***/ 114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28503,6 +28670,8 @@ function invalidChoice(input, value, choices, hint = '') {
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: prepareNotification
 
 ;// CONCATENATED MODULE: ./src/context/github.ts
 function trimSlash(url) {
@@ -28587,6 +28756,14 @@ function redactor(secrets) {
     const present = secrets.filter((secret) => secret.length > 0);
     return (text) => present.reduce((redacted, secret) => redacted.replaceAll(secret, '***'), text);
 }
+/**
+ * A secret as given and as a form body or a URL encodes it. API v1 sends the token in a form body, and a server that
+ * quotes the body in an error would show the encoded form, which masking the raw one does not hide.
+ */
+function secretForms(secret) {
+    const formEncoded = new URLSearchParams({ secret }).toString().slice('secret='.length);
+    return [...new Set([secret, encodeURIComponent(secret), formEncoded])].filter((form) => form !== '');
+}
 
 ;// CONCATENATED MODULE: ./src/github/previous-result.ts
 
@@ -28629,59 +28806,8 @@ async function previousResult(lookUp, github, token, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/hipchat/failure.ts
-const MAX_SERVER_TEXT = 300;
-function envelopeOf(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const error = parsed?.error;
-        return error !== null && typeof error === 'object' ? error : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function clip(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > MAX_SERVER_TEXT ? `${oneLine.slice(0, MAX_SERVER_TEXT)}…` : oneLine;
-}
-function serverSays(response, envelope) {
-    const text = envelope?.message ?? clip(response.body);
-    return text ? `${response.status} ${clip(text)}` : String(response.status);
-}
-function resetTime(headers) {
-    const resets = [headers['x-ratelimit-remaining'] === '0' ? headers['x-ratelimit-reset'] : undefined, headers['x-floodcontrol-remaining'] === '0' ? headers['x-floodcontrol-reset'] : undefined]
-        .map(Number)
-        .filter((seconds) => Number.isFinite(seconds) && seconds > 0);
-    if (resets.length === 0)
-        return '';
-    return ` It resets at ${new Date(Math.max(...resets) * 1000).toISOString()}.`;
-}
-/** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
-function describeFailure(room, serverUrl, response) {
-    const envelope = envelopeOf(response.body);
-    const says = `(HipChat said: ${serverSays(response, envelope)})`;
-    switch (response.status) {
-        case 400: {
-            const field = envelope?.field ? ` in field '${envelope.field}'` : '';
-            const why = envelope?.reason ? `: ${clip(envelope.reason)}` : '';
-            return `HipChat rejected the notification for room '${room}'${field}${why} ${says}.`;
-        }
-        case 401:
-            return `HipChat did not accept the token for room '${room}' ${says}: check that the token input holds a valid, unexpired v2 token with the send_notification scope (v1 admin tokens do not work on v2).`;
-        case 403:
-            return `The token may not send notifications to room '${room}' ${says}: it needs the send_notification scope, and a room notification token works only in its own room.`;
-        case 404:
-            return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
-        case 429:
-            return `HipChat's rate limit stopped the notification for room '${room}' ${says}.${resetTime(response.headers)}`;
-        default:
-            if (response.status >= 500)
-                return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;
-            return `HipChat answered ${response.status} for room '${room}' where 204 was expected ${says}.`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/hipchat/failure.ts
+var failure = __nccwpck_require__(8169);
 ;// CONCATENATED MODULE: ./src/hipchat/room-path.ts
 /**
  * Encodes a room id or name as one URL path segment. encodeURIComponent writes a space as %20 (never '+',
@@ -28692,6 +28818,7 @@ function encodeRoom(room) {
 }
 
 ;// CONCATENATED MODULE: ./src/hipchat/v2.ts
+
 
 function v2Body(notification) {
     return {
@@ -28716,50 +28843,38 @@ function v2NotificationRequest(serverUrl, room, token, body) {
         body: JSON.stringify(body),
     };
 }
-
-;// CONCATENATED MODULE: ./src/hipchat/deliver.ts
-
-
-function networkReason(error) {
-    if (!(error instanceof Error))
-        return String(error);
-    const code = error.code;
-    return typeof code === 'string' && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+/** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
+function v2Api({ serverUrl, token, notification }) {
+    const body = v2Body(notification);
+    return {
+        request: (room) => v2NotificationRequest(serverUrl, room, token, body),
+        delivered: (response) => response.status === 204,
+        rateLimitStatus: 429,
+        describe: (room, response) => (0,failure/* describeFailure */.Ic)(room, serverUrl, response),
+    };
 }
-async function deliverToRoom(transport, delivery, room) {
-    const request = v2NotificationRequest(delivery.serverUrl, room, delivery.token, delivery.body);
-    try {
-        const response = await transport.send(request);
-        if (response.status === 204)
-            return { room, ok: true, status: 204 };
-        return { room, ok: false, status: response.status, error: describeFailure(room, delivery.serverUrl, response) };
-    }
-    catch (error) {
-        return {
-            room,
-            ok: false,
-            status: 0,
-            error: `Could not reach HipChat at ${delivery.serverUrl} for room '${room}': ${networkReason(error)}.`,
-        };
-    }
-}
-/** Sends to every room at once; one room's failure never stops the others. */
-function deliverToRooms(transport, delivery) {
-    return Promise.all(delivery.rooms.map((room) => deliverToRoom(transport, delivery, room)));
+
+;// CONCATENATED MODULE: ./src/hipchat/api.ts
+
+async function notificationApi(version, target) {
+    if (version === 'v2')
+        return v2Api(target);
+    // Loaded only when asked for: few servers still speak v1, and ncc puts it in a chunk of its own.
+    const { v1Api } = await __nccwpck_require__.e(/* import() */ 918).then(__nccwpck_require__.bind(__nccwpck_require__, 6918));
+    return v1Api(target);
 }
 
 ;// CONCATENATED MODULE: ./src/hipchat/companion.ts
-
 /**
  * Sends the notification to every room, then the companion (the text notification carrying the mentions) to each
  * room that got it, so it reads as a follow-up. A room counts as delivered only when it got both.
  */
-async function deliverWithCompanion(transport, delivery, companion) {
-    const results = await deliverToRooms(transport, delivery);
+async function deliverWithCompanion(send, rooms, notification, companion) {
+    const results = await send(notification, rooms);
     const reached = results.filter((result) => result.ok).map((result) => result.room);
     if (!companion || reached.length === 0)
         return results;
-    const followUps = await deliverToRooms(transport, { ...delivery, rooms: reached, body: companion });
+    const followUps = await send(companion, reached);
     return results.map((result) => {
         const followUp = followUps.find((candidate) => candidate.room === result.room);
         if (!followUp || followUp.ok)
@@ -28768,8 +28883,240 @@ async function deliverWithCompanion(transport, delivery, companion) {
     });
 }
 
+// EXTERNAL MODULE: ./src/hipchat/http.ts
+var http = __nccwpck_require__(1099);
+;// CONCATENATED MODULE: ./src/hipchat/network-failure.ts
+
+/** Node's codes for a certificate chain that does not end at a trusted CA. */
+const UNTRUSTED_CERTIFICATE = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+]);
+const OUTDATED_CERTIFICATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const WRONG_HOST = 'ERR_TLS_CERT_ALTNAME_INVALID';
+function codeOf(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** The codes of an error and of its causes: undici wraps a TLS error met through a proxy. */
+function codesOf(error) {
+    const codes = [];
+    for (let current = error; current instanceof Error; current = current.cause) {
+        const code = codeOf(current);
+        if (code)
+            codes.push(code);
+    }
+    return codes;
+}
+function reason(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const code = codeOf(error);
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+}
+/** Turns an attempt that got no HTTP answer into a sentence that says why and what to do. */
+function describeNetworkFailure(room, serverUrl, error) {
+    if (error instanceof http/* RequestTimeout */.V) {
+        return {
+            final: false,
+            message: `HipChat at ${serverUrl} gave no complete answer for room '${room}' within ${error.timeoutMs / 1000} s; it may have taken the notification all the same.`,
+        };
+    }
+    const unreached = `Could not reach HipChat at ${serverUrl} for room '${room}': ${reason(error)}.`;
+    const codes = codesOf(error);
+    if (codes.some((code) => UNTRUSTED_CERTIFICATE.has(code))) {
+        return {
+            final: true,
+            message: `${unreached} The server's certificate is not signed by a CA the runner trusts: give the certificate of the CA that signed it in ca_cert (PEM text or a file), or, only if you accept that anyone on the way can read the token, set tls_verify: false.`,
+        };
+    }
+    if (codes.includes(WRONG_HOST)) {
+        return {
+            final: true,
+            message: `${unreached} The certificate was issued for another host name: put a host name it names in server_url.`,
+        };
+    }
+    if (codes.some((code) => OUTDATED_CERTIFICATE.has(code))) {
+        return { final: true, message: `${unreached} The server's certificate has expired or is not yet valid: renew it.` };
+    }
+    // undici gives a refused CONNECT no code of its own, only this wording.
+    if (error instanceof Error && error.message.startsWith('Proxy response')) {
+        return {
+            final: false,
+            message: `${unreached} The proxy in HTTPS_PROXY or HTTP_PROXY would not open a tunnel to HipChat: check its address and credentials, or list HipChat's host in NO_PROXY.`,
+        };
+    }
+    return { final: false, message: unreached };
+}
+
+// EXTERNAL MODULE: ./src/hipchat/rate-limit.ts
+var rate_limit = __nccwpck_require__(8915);
+;// CONCATENATED MODULE: ./src/hipchat/retry-policy.ts
+
+const FIRST_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 10_000;
+/** Less time than this, and a last attempt would most likely time out, maybe after the server took the message. */
+const MIN_ATTEMPT_MS = 1_000;
+/** Spread after a reset, so the jobs that share a token do not all come back in the same instant. */
+const RESET_SPREAD_MS = 1_000;
+/** The longest backoff before retry number `retry`: 1 s, 2 s, 4 s and so on, at most 10 s. */
+function backoffCeilingMs(retry) {
+    return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (retry - 1));
+}
+/**
+ * The time a room may take: a timeout for each attempt that `retries` allows plus the longest backoff between them,
+ * so that every attempt fits even when each one times out. A wait for a limit's reset must fit in it too.
+ */
+function budgetMs(settings) {
+    let waits = 0;
+    for (let retry = 1; retry <= settings.retries; retry += 1)
+        waits += backoffCeilingMs(retry);
+    return (settings.retries + 1) * settings.timeoutMs + waits;
+}
+/** Whether to send again after a failed attempt, and after how long; never past the deadline. */
+function decideRetry(question) {
+    const { attempt, failure, settings } = question;
+    if (failure.kind === 'final')
+        return { retry: false, reason: 'final' };
+    if (attempt > settings.retries)
+        return { retry: false, reason: 'no-retries-left' };
+    const delayMs = delayBefore(question);
+    const nextAttemptMs = Math.min(settings.timeoutMs, MIN_ATTEMPT_MS);
+    if (question.nowMs + delayMs + nextAttemptMs > question.deadlineMs)
+        return { retry: false, reason: 'out-of-time' };
+    return { retry: true, delayMs };
+}
+function delayBefore({ attempt, failure, nowMs, random }) {
+    const reset = failure.kind === 'rate-limited' ? (0,rate_limit/* lastReset */.e)(failure.limits) : undefined;
+    if (reset !== undefined)
+        return Math.max(0, reset * 1000 - nowMs) + random() * RESET_SPREAD_MS;
+    // Exponential backoff with equal jitter: half the delay is fixed, so a retry never comes back at once, and half
+    // is random, so the jobs that failed together do not retry together.
+    const ceiling = backoffCeilingMs(attempt);
+    return ceiling / 2 + random() * (ceiling / 2);
+}
+
+;// CONCATENATED MODULE: ./src/hipchat/deliver.ts
+
+
+
+function failureOf(api, response) {
+    if (response.status === api.rateLimitStatus)
+        return { kind: 'rate-limited', limits: (0,rate_limit/* exhaustedLimits */.O)(response.headers) };
+    if (response.status >= 500)
+        return { kind: 'server-error' };
+    return { kind: 'final' };
+}
+async function attempt(delivery, room, timeoutMs) {
+    let response;
+    try {
+        response = await delivery.transport.send(delivery.api.request(room), { timeoutMs });
+    }
+    catch (error) {
+        const { message, final } = describeNetworkFailure(room, delivery.serverUrl, error);
+        return { status: 0, failure: { kind: final ? 'final' : 'no-answer' }, message };
+    }
+    if (delivery.api.delivered(response))
+        return { status: response.status, message: '' };
+    return { status: response.status, failure: failureOf(delivery.api, response), message: delivery.api.describe(room, response) };
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(1))} s`;
+}
+function giveUpNote(decision, failure, attempts, retry) {
+    const budget = `the ${seconds(budgetMs(retry))} it may spend on a room (timeout × (retries + 1), plus the waits between attempts)`;
+    if (decision.reason === 'out-of-time' && failure.kind === 'rate-limited' && failure.limits.length > 0) {
+        return ` The action did not wait: that is beyond ${budget}.`;
+    }
+    if (decision.reason === 'out-of-time') {
+        return ` Gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}: another would not fit in ${budget}.`;
+    }
+    return attempts > 1 ? ` Gave up after ${attempts} attempts.` : '';
+}
+async function deliverToRoom(delivery, room) {
+    const { clock, retry } = delivery;
+    const deadlineMs = clock.now() + budgetMs(retry);
+    for (let attempts = 1;; attempts += 1) {
+        const outcome = await attempt(delivery, room, Math.min(retry.timeoutMs, deadlineMs - clock.now()));
+        const { failure } = outcome;
+        if (!failure)
+            return { room, ok: true, status: outcome.status, attempts };
+        const decision = decideRetry({ attempt: attempts, failure, nowMs: clock.now(), deadlineMs, settings: retry, random: delivery.random });
+        if (!decision.retry) {
+            return { room, ok: false, status: outcome.status, attempts, error: outcome.message + giveUpNote(decision, failure, attempts, retry) };
+        }
+        delivery.log(`${outcome.message} Sending again in ${seconds(decision.delayMs)} (attempt ${attempts + 1} of at most ${retry.retries + 1}).`);
+        await clock.sleep(decision.delayMs);
+    }
+}
+/** Sends to every room at once, each with its own retries and time budget; one room's failure never stops the others. */
+function deliverToRooms(delivery) {
+    return Promise.all(delivery.rooms.map((room) => deliverToRoom(delivery, room)));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./src/inputs/errors.ts
 var errors = __nccwpck_require__(1318);
+;// CONCATENATED MODULE: ./src/inputs/ca-cert.ts
+
+
+
+const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+const ACCEPTED = 'Give the PEM text of the CA certificate that signed HipChat\'s certificate, or the path of a PEM file relative to the workspace.';
+/**
+ * PEM text when it holds a certificate, else a path. Other PEM text (a key pasted by mistake) is refused without
+ * being quoted, and so is anything on several lines, which cannot be a path.
+ */
+function parseCaCert(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    if (value.includes('-----BEGIN CERTIFICATE-----'))
+        return { pem: value };
+    if (value.includes('-----BEGIN') || /[\r\n]/.test(value)) {
+        throw new errors/* InputError */.dz(`Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block and is not a path. ${ACCEPTED}`);
+    }
+    return { path: value };
+}
+/** The certificates of ca_cert, each checked to be one, read from the file when a path was given. */
+async function loadCaCert(source, readText, workspace) {
+    const shown = 'pem' in source ? 'Invalid ca_cert: the PEM text' : `Invalid ca_cert '${source.path}': the file`;
+    let text;
+    if ('pem' in source) {
+        text = source.pem;
+    }
+    else {
+        const path = (0,external_node_path_namespaceObject.resolve)(workspace, source.path);
+        try {
+            text = await readText(path);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new errors/* InputError */.dz(`Invalid ca_cert '${source.path}': cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}. ${ACCEPTED}`);
+        }
+    }
+    const blocks = text.match(CERTIFICATE_BLOCK) ?? [];
+    if (blocks.length === 0)
+        throw new errors/* InputError */.dz(`${shown} holds no '-----BEGIN CERTIFICATE-----' block. ${ACCEPTED}`);
+    for (const [index, block] of blocks.entries()) {
+        try {
+            new external_node_crypto_.X509Certificate(block);
+        }
+        catch {
+            const which = blocks.length > 1 ? `certificate ${index + 1} of ${blocks.length}` : 'its certificate';
+            throw new errors/* InputError */.dz(`${shown} holds a damaged PEM block: ${which} cannot be parsed. ${ACCEPTED}`);
+        }
+    }
+    return blocks;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/parse.ts
 
 const HIPCHAT_COLORS = ['yellow', 'green', 'red', 'purple', 'gray', 'random'];
@@ -28779,9 +29126,14 @@ const MESSAGE_FORMATS = ['html', 'text'];
 const FORMATS = [...MESSAGE_FORMATS, 'card'];
 /** `job.status` gives the first three; `needs.<job>.result` adds skipped; `started` announces a run. */
 const JOB_STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started'];
+const API_VERSIONS = ['v2', 'v1'];
 /** HipChat v2 limits (hipchat-api.md §1.1 and §1.2). */
 const ROOM_NAME_MAX = 100;
 const FROM_MAX = 64;
+/** API v1's sender name (hipchat-api.md §4.1). */
+const V1_FROM_MAX = 15;
+const RETRIES_MAX = 10;
+const TIMEOUT_MAX_SECONDS = 300;
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
 function isOneOf(choices, value) {
@@ -28847,6 +29199,23 @@ function parseFormat(raw) {
 function messageFormatOf(format) {
     return format === 'card' ? 'html' : format;
 }
+function parseApiVersion(raw) {
+    const value = raw.trim().toLowerCase() || 'v2';
+    if (isOneOf(API_VERSIONS, value))
+        return value;
+    throw (0,errors/* invalidChoice */.dT)('api_version', raw.trim(), API_VERSIONS);
+}
+/** A whole number within bounds. An empty value takes the default, as it does when the action runs outside the runner. */
+function parseWholeNumber(input, raw, bounds) {
+    const value = raw.trim();
+    if (value === '')
+        return bounds.fallback;
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (number >= bounds.min && number <= bounds.max)
+        return number;
+    const unit = bounds.unit ? ` of ${bounds.unit}` : '';
+    throw new errors/* InputError */.dz(`Invalid ${input} '${value}': expected a whole number${unit} from ${bounds.min} to ${bounds.max}.`);
+}
 function parseStatus(raw) {
     const value = raw.trim().toLowerCase();
     if (isOneOf(JOB_STATUSES, value))
@@ -28866,8 +29235,16 @@ function parseFrom(raw) {
     }
     return value;
 }
+/** API v1 requires a sender name and allows fewer characters than v2's label (hipchat-api.md §4.1). */
+function parseV1From(raw) {
+    const value = raw.trim();
+    if (codePointLength(value) <= V1_FROM_MAX && /^[\p{L}\p{N} _-]+$/u.test(value))
+        return value;
+    throw new errors/* InputError */.dz(`Invalid from '${JSON.stringify(value).slice(1, -1)}': with api_version v1, HipChat requires a sender name of 1 to ${V1_FROM_MAX} letters, digits, '-', '_' or spaces.`);
+}
 /**
- * The token goes into an HTTP header, so whitespace inside it would break or smuggle headers.
+ * The token goes into an HTTP header (v2) or a form field (v1), so whitespace inside it would break or smuggle
+ * headers or fields.
  * The value is never quoted in an error.
  */
 function parseToken(raw) {
@@ -29018,8 +29395,11 @@ function worstResult(jobs) {
 
 
 
+
+
+/** Masks a secret as given and in the encoded forms a URL or a form body would carry. */
 function mask(source, raw) {
-    for (const secret of new Set([raw, raw.trim()])) {
+    for (const secret of new Set([raw, ...secretForms(raw.trim())])) {
         if (secret)
             source.setSecret(secret);
     }
@@ -29035,10 +29415,15 @@ function readInputs(source, env) {
     mask(source, rawGithubToken);
     const token = parseToken(rawToken);
     const needs = parseNeeds(source.getInput('needs'));
+    const apiVersion = parseApiVersion(source.getInput('api_version'));
+    const from = source.getInput('from');
     const format = parseFormat(source.getInput('format'));
     const card = source.getInput('card');
     if (card && format !== 'card') {
         throw new errors/* InputError */.dz(`Input 'card' is set but format is '${format}': set format: card to send a card.`);
+    }
+    if (format === 'card' && apiVersion === 'v1') {
+        throw new errors/* InputError */.dz("Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.");
     }
     return {
         rooms: parseRooms(source.getInput('room')),
@@ -29050,7 +29435,7 @@ function readInputs(source, env) {
         template: source.getInput('template'),
         templateFile: source.getInput('template_file'),
         card,
-        from: parseFrom(source.getInput('from')),
+        from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
         status: needs ? worstResult(needs) : parseStatus(source.getInput('status')),
         failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
         sendWhen: parseSendWhen(source.getInput('send_when')),
@@ -29058,11 +29443,19 @@ function readInputs(source, env) {
         mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
         needs,
         githubToken: rawGithubToken.trim(),
+        apiVersion,
+        retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),
+        timeoutSeconds: parseWholeNumber('timeout', source.getInput('timeout'), {
+            min: 1,
+            max: TIMEOUT_MAX_SECONDS,
+            fallback: 10,
+            unit: 'seconds',
+        }),
+        caCert: parseCaCert(source.getInput('ca_cert')),
+        tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     };
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/inputs/template-source.ts
 
 
@@ -29263,7 +29656,7 @@ async function report(core, outcome, appendSummary, redact) {
     setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
     for (const result of outcome.results) {
         if (result.ok)
-            core.info(`Delivered to room '${result.room}'.`);
+            core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
     }
     await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
     const failures = outcome.results.filter((result) => !result.ok).map((result) => redact(result.error ?? ''));
@@ -29480,43 +29873,80 @@ function buildView(github, status, jobs = []) {
 
 
 
-const REQUEST_TIMEOUT_MS = 30_000;
+
+
+
+const TLS_VERIFY_OFF = "tls_verify is false, so the action does not check HipChat's certificate: anyone between the runner and HipChat, such as a proxy or a hostile network, can pose as HipChat and read the token and the message. Give the certificate of the CA that signed HipChat's certificate in ca_cert instead.";
+/**
+ * Everything before the network: the inputs, the context and what HipChat would receive. Every problem with an
+ * input, a template or a card is thrown here, before anything is sent, even on a run that send_when skips.
+ */
+async function prepareNotification(deps) {
+    const { core, env } = deps;
+    const workspace = env.GITHUB_WORKSPACE || '.';
+    const inputs = readInputs(core, env);
+    const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps.readText);
+    const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
+    const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
+    const view = buildView(github, inputs.status, inputs.needs);
+    const format = messageFormatOf(inputs.format);
+    const rendered = await renderMessage(view, format, template);
+    const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
+    const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
+    const mentioned = addMentions(rendered, format, mentions, view);
+    const fitted = (0,limits/* fitMessage */.Z1)(mentioned.message, format);
+    if (fitted.shortenedFrom) {
+        core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${limits/* MESSAGE_MAX */.Fi}, so it was shortened.`);
+    }
+    const notification = composeNotification(view, fitted.message, card, { ...inputs, format });
+    const companion = mentioned.companion
+        ? composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' })
+        : undefined;
+    core.debug(`Notification body: ${JSON.stringify(v2Body(notification))}`);
+    return { inputs, github, notification, companion, ca };
+}
+/** send_when, asking the GitHub API for the previous run only when a rule's answer depends on it. */
+async function decideSending({ inputs, github }, deps) {
+    const previous = needsPrevious(inputs.sendWhen, inputs.status)
+        ? await previousResult(deps.lookUpPreviousRun, github, inputs.githubToken, deps.core)
+        : undefined;
+    const decision = decide(inputs.sendWhen, inputs.status, previous);
+    if (decision.send && inputs.sendWhen.some((rule) => rule !== 'always'))
+        deps.core.info(decision.reason);
+    return decision;
+}
+/** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
+async function deliver(prepared, deps, redact) {
+    const { inputs } = prepared;
+    if (!inputs.tlsVerify)
+        deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
+    const transport = deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify });
+    const send = async (notification, rooms) => deliverToRooms({
+        transport,
+        api: await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification }),
+        serverUrl: inputs.serverUrl,
+        rooms,
+        retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
+        clock: deps.clock,
+        random: deps.random,
+        log: (message) => deps.core.info(redact(message)),
+    });
+    return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion).finally(() => transport.close());
+}
 async function run(deps) {
     const { core } = deps;
     try {
-        const inputs = readInputs(core, deps.env);
-        const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
-        const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
-        const view = buildView(github, inputs.status, inputs.needs);
-        const format = messageFormatOf(inputs.format);
-        // Rendered before deciding, so that a broken template or card fails on a green run, not on the first red one.
-        const rendered = await renderMessage(view, format, template);
-        const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
-        const previous = needsPrevious(inputs.sendWhen, inputs.status)
-            ? await previousResult(deps.lookUpPreviousRun, github, inputs.githubToken, core)
-            : undefined;
-        const decision = decide(inputs.sendWhen, inputs.status, previous);
+        const prepared = await prepareNotification(deps);
+        const decision = await decideSending(prepared, deps);
         if (!decision.send) {
             await reportSkipped(core, decision.reason, deps.appendSummary);
             return;
         }
-        if (inputs.sendWhen.some((rule) => rule !== 'always'))
-            core.info(decision.reason);
-        const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
-        const mentioned = addMentions(rendered, format, mentions, view);
-        const fitted = (0,limits/* fitMessage */.Z1)(mentioned.message, format);
-        if (fitted.shortenedFrom) {
-            core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${limits/* MESSAGE_MAX */.Fi}, so it was shortened.`);
-        }
-        const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
-        const companion = mentioned.companion
-            ? v2Body(composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' }))
-            : undefined;
-        core.debug(`Notification body: ${JSON.stringify(body)}`);
-        const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
-        const results = await deliverWithCompanion(transport, { serverUrl: inputs.serverUrl, token: inputs.token, rooms: inputs.rooms, body }, companion).finally(() => transport.close());
-        const redact = redactor([inputs.token, inputs.githubToken]);
-        await report(core, { body, results, failOnError: inputs.failOnError, companion }, deps.appendSummary, redact);
+        // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
+        const { inputs, notification, companion } = prepared;
+        const redact = redactor([...secretForms(inputs.token), ...secretForms(inputs.githubToken)]);
+        const results = await deliver(prepared, deps, redact);
+        await report(core, { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) }, deps.appendSummary, redact);
     }
     catch (error) {
         core.setFailed(error instanceof Error ? error.message : String(error));
@@ -30041,6 +30471,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { undiciTransport } from './hipchat/undici-transport.js';
 import { run } from './main.js';
@@ -13,4 +14,6 @@ await run({
   },
   // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
   lookUpPreviousRun: async (query) => (await import('./github/previous-run.js')).lookUpPreviousRun(query),
+  clock: { now: Date.now, sleep: (ms) => sleep(ms) },
+  random: Math.random,
 });

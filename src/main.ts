@@ -1,19 +1,23 @@
+import type { GithubContext } from './context/github.js';
 import { readGithubContext, type ReadText } from './context/read.js';
 import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
+import { notificationApi } from './hipchat/api.js';
 import { deliverWithCompanion } from './hipchat/companion.js';
+import { type Clock, deliverToRooms, type RoomResult } from './hipchat/deliver.js';
 import type { HttpTransport } from './hipchat/http.js';
 import type { TransportOptions } from './hipchat/undici-transport.js';
 import { v2Body } from './hipchat/v2.js';
+import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
-import { type InputSource, readInputs } from './inputs/read.js';
+import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
-import { redactor } from './redact.js';
+import { redactor, secretForms } from './redact.js';
 import { fitMessage, MESSAGE_MAX } from './render/limits.js';
 import { addMentions } from './render/mentions.js';
 import { renderMessage } from './render/message.js';
-import { composeNotification } from './render/notification.js';
+import { composeNotification, type Notification } from './render/notification.js';
 import { type AppendSummary, type ReportCore, report, reportSkipped } from './report/report.js';
-import { decide, needsPrevious } from './rules/send-when.js';
+import { type Decision, decide, needsPrevious } from './rules/send-when.js';
 import { buildView } from './view.js';
 
 export interface ActionCore extends InputSource, ReportCore {
@@ -28,55 +32,101 @@ export interface Dependencies {
   readonly createTransport: (options: TransportOptions) => HttpTransport;
   readonly appendSummary: AppendSummary;
   readonly lookUpPreviousRun: LookUpPreviousRun;
+  readonly clock: Clock;
+  readonly random: () => number;
 }
 
-const REQUEST_TIMEOUT_MS = 30_000;
+export interface PreparedNotification {
+  readonly inputs: ActionInputs;
+  readonly github: GithubContext;
+  readonly notification: Notification;
+  /** A text notification carrying the mentions, for formats in which HipChat ignores them. */
+  readonly companion: Notification | undefined;
+  /** Certificates to trust besides the system's, from ca_cert. */
+  readonly ca: readonly string[];
+}
+
+const TLS_VERIFY_OFF =
+  "tls_verify is false, so the action does not check HipChat's certificate: anyone between the runner and HipChat, such as a proxy or a hostile network, can pose as HipChat and read the token and the message. Give the certificate of the CA that signed HipChat's certificate in ca_cert instead.";
+
+/**
+ * Everything before the network: the inputs, the context and what HipChat would receive. Every problem with an
+ * input, a template or a card is thrown here, before anything is sent, even on a run that send_when skips.
+ */
+export async function prepareNotification(deps: Pick<Dependencies, 'core' | 'env' | 'readText'>): Promise<PreparedNotification> {
+  const { core, env } = deps;
+  const workspace = env.GITHUB_WORKSPACE || '.';
+  const inputs = readInputs(core, env);
+  const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps.readText);
+  const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
+  const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
+  const view = buildView(github, inputs.status, inputs.needs);
+
+  const format = messageFormatOf(inputs.format);
+  const rendered = await renderMessage(view, format, template);
+  const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
+  const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
+  const mentioned = addMentions(rendered, format, mentions, view);
+  const fitted = fitMessage(mentioned.message, format);
+  if (fitted.shortenedFrom) {
+    core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+  }
+  const notification = composeNotification(view, fitted.message, card, { ...inputs, format });
+  const companion = mentioned.companion
+    ? composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' })
+    : undefined;
+  core.debug(`Notification body: ${JSON.stringify(v2Body(notification))}`);
+  return { inputs, github, notification, companion, ca };
+}
+
+/** send_when, asking the GitHub API for the previous run only when a rule's answer depends on it. */
+async function decideSending({ inputs, github }: PreparedNotification, deps: Dependencies): Promise<Decision> {
+  const previous = needsPrevious(inputs.sendWhen, inputs.status)
+    ? await previousResult(deps.lookUpPreviousRun, github, inputs.githubToken, deps.core)
+    : undefined;
+  const decision = decide(inputs.sendWhen, inputs.status, previous);
+  if (decision.send && inputs.sendWhen.some((rule) => rule !== 'always')) deps.core.info(decision.reason);
+  return decision;
+}
+
+/** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
+async function deliver(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<RoomResult[]> {
+  const { inputs } = prepared;
+  if (!inputs.tlsVerify) deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
+  const transport = deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify });
+  const send = async (notification: Notification, rooms: readonly string[]) =>
+    deliverToRooms({
+      transport,
+      api: await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification }),
+      serverUrl: inputs.serverUrl,
+      rooms,
+      retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
+      clock: deps.clock,
+      random: deps.random,
+      log: (message) => deps.core.info(redact(message)),
+    });
+  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion).finally(() => transport.close());
+}
 
 export async function run(deps: Dependencies): Promise<void> {
   const { core } = deps;
   try {
-    const inputs = readInputs(core, deps.env);
-    const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
-    const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
-    const view = buildView(github, inputs.status, inputs.needs);
-
-    const format = messageFormatOf(inputs.format);
-
-    // Rendered before deciding, so that a broken template or card fails on a green run, not on the first red one.
-    const rendered = await renderMessage(view, format, template);
-    const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
-
-    const previous = needsPrevious(inputs.sendWhen, inputs.status)
-      ? await previousResult(deps.lookUpPreviousRun, github, inputs.githubToken, core)
-      : undefined;
-    const decision = decide(inputs.sendWhen, inputs.status, previous);
+    const prepared = await prepareNotification(deps);
+    const decision = await decideSending(prepared, deps);
     if (!decision.send) {
       await reportSkipped(core, decision.reason, deps.appendSummary);
       return;
     }
-    if (inputs.sendWhen.some((rule) => rule !== 'always')) core.info(decision.reason);
-
-    const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
-    const mentioned = addMentions(rendered, format, mentions, view);
-    const fitted = fitMessage(mentioned.message, format);
-    if (fitted.shortenedFrom) {
-      core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
-    }
-    const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
-    const companion = mentioned.companion
-      ? v2Body(composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' }))
-      : undefined;
-    core.debug(`Notification body: ${JSON.stringify(body)}`);
-
-    const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
-    const results = await deliverWithCompanion(
-      transport,
-      { serverUrl: inputs.serverUrl, token: inputs.token, rooms: inputs.rooms, body },
-      companion,
-    ).finally(() => transport.close());
-
-    const redact = redactor([inputs.token, inputs.githubToken]);
-    await report(core, { body, results, failOnError: inputs.failOnError, companion }, deps.appendSummary, redact);
+    // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
+    const { inputs, notification, companion } = prepared;
+    const redact = redactor([...secretForms(inputs.token), ...secretForms(inputs.githubToken)]);
+    const results = await deliver(prepared, deps, redact);
+    await report(
+      core,
+      { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) },
+      deps.appendSummary,
+      redact,
+    );
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

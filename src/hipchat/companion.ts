@@ -1,20 +1,23 @@
-import { type Delivery, deliverToRooms, type RoomResult } from './deliver.js';
-import type { HttpTransport } from './http.js';
-import type { V2NotificationBody } from './v2.js';
+import type { Notification } from '../render/notification.js';
+import type { RoomResult } from './deliver.js';
+
+/** Delivers one notification to some rooms, with the retries and API version of the run. */
+export type SendToRooms = (notification: Notification, rooms: readonly string[]) => Promise<RoomResult[]>;
 
 /**
  * Sends the notification to every room, then the companion (the text notification carrying the mentions) to each
  * room that got it, so it reads as a follow-up. A room counts as delivered only when it got both.
  */
 export async function deliverWithCompanion(
-  transport: HttpTransport,
-  delivery: Delivery,
-  companion: V2NotificationBody | undefined,
+  send: SendToRooms,
+  rooms: readonly string[],
+  notification: Notification,
+  companion: Notification | undefined,
 ): Promise<RoomResult[]> {
-  const results = await deliverToRooms(transport, delivery);
+  const results = await send(notification, rooms);
   const reached = results.filter((result) => result.ok).map((result) => result.room);
   if (!companion || reached.length === 0) return results;
-  const followUps = await deliverToRooms(transport, { ...delivery, rooms: reached, body: companion });
+  const followUps = await send(companion, reached);
   return results.map((result) => {
     const followUp = followUps.find((candidate) => candidate.room === result.room);
     if (!followUp || followUp.ok) return result;

@@ -1,4 +1,5 @@
 import type { HttpResponse } from './http.js';
+import { exhaustedLimits, lastReset } from './rate-limit.js';
 
 /** HipChat's error envelope (hipchat-api.md §2.4); validation errors add field, validation and expected_type. */
 interface ErrorEnvelope {
@@ -33,18 +34,29 @@ function serverSays(response: HttpResponse, envelope: ErrorEnvelope | undefined)
   return text ? `${response.status} ${clip(text)}` : String(response.status);
 }
 
-function resetTime(headers: Readonly<Record<string, string>>): string {
-  const resets = [headers['x-ratelimit-remaining'] === '0' ? headers['x-ratelimit-reset'] : undefined, headers['x-floodcontrol-remaining'] === '0' ? headers['x-floodcontrol-reset'] : undefined]
-    .map(Number)
-    .filter((seconds) => Number.isFinite(seconds) && seconds > 0);
-  if (resets.length === 0) return '';
-  return ` It resets at ${new Date(Math.max(...resets) * 1000).toISOString()}.`;
+/** What HipChat answered, in a form to quote: `(HipChat said: 404 Room Nowhere not found)`. */
+export function hipchatSaid(response: HttpResponse): string {
+  return `(HipChat said: ${serverSays(response, envelopeOf(response.body))})`;
+}
+
+const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' } as const;
+
+/**
+ * A refusal because a limit is used up (429 on v2, 403 on v1): which limit, and when it resets, so that
+ * nobody re-runs the job before then.
+ */
+export function describeRateLimit(room: string, response: HttpResponse): string {
+  const limits = exhaustedLimits(response.headers);
+  const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
+  const reset = lastReset(limits);
+  const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
+  return `HipChat's ${names} stopped the notification for room '${room}' ${hipchatSaid(response)}.${when}`;
 }
 
 /** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
 export function describeFailure(room: string, serverUrl: string, response: HttpResponse): string {
   const envelope = envelopeOf(response.body);
-  const says = `(HipChat said: ${serverSays(response, envelope)})`;
+  const says = hipchatSaid(response);
   switch (response.status) {
     case 400: {
       const field = envelope?.field ? ` in field '${envelope.field}'` : '';
@@ -58,7 +70,7 @@ export function describeFailure(room: string, serverUrl: string, response: HttpR
     case 404:
       return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
     case 429:
-      return `HipChat's rate limit stopped the notification for room '${room}' ${says}.${resetTime(response.headers)}`;
+      return describeRateLimit(room, response);
     default:
       if (response.status >= 500) return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;
       return `HipChat answered ${response.status} for room '${room}' where 204 was expected ${says}.`;

@@ -13,7 +13,24 @@ export interface HttpResponse {
   readonly body: string;
 }
 
+export interface SendOptions {
+  /** Bound on the whole exchange: connecting, sending, and reading the answer. */
+  readonly timeoutMs: number;
+}
+
 export interface HttpTransport {
-  send(request: HttpRequest): Promise<HttpResponse>;
+  /** Rejects with RequestTimeout when the time runs out, or with the network error. */
+  send(request: HttpRequest, options: SendOptions): Promise<HttpResponse>;
   close(): Promise<void>;
+}
+
+/** No complete answer in time. The request may have reached the server all the same. */
+export class RequestTimeout extends Error {
+  override name = 'RequestTimeout';
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number, options?: ErrorOptions) {
+    super(`no complete answer within ${timeoutMs / 1000} s`, options);
+    this.timeoutMs = timeoutMs;
+  }
 }

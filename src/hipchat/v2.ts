@@ -1,5 +1,7 @@
 import type { Card } from '../card/card.js';
 import type { Notification } from '../render/notification.js';
+import type { ApiTarget, NotificationApi } from './api.js';
+import { describeFailure } from './failure.js';
 import type { HttpRequest } from './http.js';
 import { encodeRoom } from './room-path.js';
 
@@ -35,5 +37,16 @@ export function v2NotificationRequest(serverUrl: string, room: string, token: st
       accept: 'application/json',
     },
     body: JSON.stringify(body),
+  };
+}
+
+/** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
+export function v2Api({ serverUrl, token, notification }: ApiTarget): NotificationApi {
+  const body = v2Body(notification);
+  return {
+    request: (room) => v2NotificationRequest(serverUrl, room, token, body),
+    delivered: (response) => response.status === 204,
+    rateLimitStatus: 429,
+    describe: (room, response) => describeFailure(room, serverUrl, response),
   };
 }

@@ -15,9 +15,17 @@ export type Format = (typeof FORMATS)[number];
 export const JOB_STATUSES = ['success', 'failure', 'cancelled', 'skipped', 'started'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+export const API_VERSIONS = ['v2', 'v1'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
 /** HipChat v2 limits (hipchat-api.md §1.1 and §1.2). */
 export const ROOM_NAME_MAX = 100;
 export const FROM_MAX = 64;
+/** API v1's sender name (hipchat-api.md §4.1). */
+export const V1_FROM_MAX = 15;
+
+export const RETRIES_MAX = 10;
+export const TIMEOUT_MAX_SECONDS = 300;
 
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
@@ -94,6 +102,22 @@ export function messageFormatOf(format: Format): MessageFormat {
   return format === 'card' ? 'html' : format;
 }
 
+export function parseApiVersion(raw: string): ApiVersion {
+  const value = raw.trim().toLowerCase() || 'v2';
+  if (isOneOf(API_VERSIONS, value)) return value;
+  throw invalidChoice('api_version', raw.trim(), API_VERSIONS);
+}
+
+/** A whole number within bounds. An empty value takes the default, as it does when the action runs outside the runner. */
+export function parseWholeNumber(input: string, raw: string, bounds: { min: number; max: number; fallback: number; unit?: string }): number {
+  const value = raw.trim();
+  if (value === '') return bounds.fallback;
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (number >= bounds.min && number <= bounds.max) return number;
+  const unit = bounds.unit ? ` of ${bounds.unit}` : '';
+  throw new InputError(`Invalid ${input} '${value}': expected a whole number${unit} from ${bounds.min} to ${bounds.max}.`);
+}
+
 export function parseStatus(raw: string): JobStatus {
   const value = raw.trim().toLowerCase();
   if (isOneOf(JOB_STATUSES, value)) return value;
@@ -118,8 +142,18 @@ export function parseFrom(raw: string): string {
   return value;
 }
 
+/** API v1 requires a sender name and allows fewer characters than v2's label (hipchat-api.md §4.1). */
+export function parseV1From(raw: string): string {
+  const value = raw.trim();
+  if (codePointLength(value) <= V1_FROM_MAX && /^[\p{L}\p{N} _-]+$/u.test(value)) return value;
+  throw new InputError(
+    `Invalid from '${JSON.stringify(value).slice(1, -1)}': with api_version v1, HipChat requires a sender name of 1 to ${V1_FROM_MAX} letters, digits, '-', '_' or spaces.`,
+  );
+}
+
 /**
- * The token goes into an HTTP header, so whitespace inside it would break or smuggle headers.
+ * The token goes into an HTTP header (v2) or a form field (v1), so whitespace inside it would break or smuggle
+ * headers or fields.
  * The value is never quoted in an error.
  */
 export function parseToken(raw: string): string {

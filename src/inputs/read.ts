@@ -1,10 +1,14 @@
+import { secretForms } from '../redact.js';
+import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
 import { InputError } from './errors.js';
 import { type NeededJob, parseNeeds, worstResult } from './needs.js';
 import {
+  type ApiVersion,
   type ColorChoice,
   type Format,
   type JobStatus,
+  parseApiVersion,
   parseBoolean,
   parseColor,
   parseFormat,
@@ -13,6 +17,10 @@ import {
   parseServerUrl,
   parseStatus,
   parseToken,
+  parseV1From,
+  parseWholeNumber,
+  RETRIES_MAX,
+  TIMEOUT_MAX_SECONDS,
 } from './parse.js';
 
 export interface ActionInputs {
@@ -38,6 +46,11 @@ export interface ActionInputs {
   readonly needs: readonly NeededJob[] | undefined;
   /** For the previous run's status; empty when not given, which only matters to send_when's transitions. */
   readonly githubToken: string;
+  readonly apiVersion: ApiVersion;
+  readonly retries: number;
+  readonly timeoutSeconds: number;
+  readonly caCert: CaCertSource | undefined;
+  readonly tlsVerify: boolean;
 }
 
 /** The part of @actions/core that reads inputs; tests pass a fake. */
@@ -46,8 +59,9 @@ export interface InputSource {
   setSecret(secret: string): void;
 }
 
+/** Masks a secret as given and in the encoded forms a URL or a form body would carry. */
 function mask(source: InputSource, raw: string): void {
-  for (const secret of new Set([raw, raw.trim()])) {
+  for (const secret of new Set([raw, ...secretForms(raw.trim())])) {
     if (secret) source.setSecret(secret);
   }
 }
@@ -63,11 +77,16 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   mask(source, rawGithubToken);
   const token = parseToken(rawToken);
   const needs = parseNeeds(source.getInput('needs'));
+  const apiVersion = parseApiVersion(source.getInput('api_version'));
+  const from = source.getInput('from');
 
   const format = parseFormat(source.getInput('format'));
   const card = source.getInput('card');
   if (card && format !== 'card') {
     throw new InputError(`Input 'card' is set but format is '${format}': set format: card to send a card.`);
+  }
+  if (format === 'card' && apiVersion === 'v1') {
+    throw new InputError("Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.");
   }
 
   return {
@@ -80,7 +99,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     template: source.getInput('template'),
     templateFile: source.getInput('template_file'),
     card,
-    from: parseFrom(source.getInput('from')),
+    from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
     status: needs ? worstResult(needs) : parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
     sendWhen: parseSendWhen(source.getInput('send_when')),
@@ -88,5 +107,15 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
     needs,
     githubToken: rawGithubToken.trim(),
+    apiVersion,
+    retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),
+    timeoutSeconds: parseWholeNumber('timeout', source.getInput('timeout'), {
+      min: 1,
+      max: TIMEOUT_MAX_SECONDS,
+      fallback: 10,
+      unit: 'seconds',
+    }),
+    caCert: parseCaCert(source.getInput('ca_cert')),
+    tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
   };
 }

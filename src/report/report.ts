@@ -47,7 +47,7 @@ export async function report(
 ): Promise<void> {
   setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
   for (const result of outcome.results) {
-    if (result.ok) core.info(`Delivered to room '${result.room}'.`);
+    if (result.ok) core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
   }
   await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
 

@@ -74,7 +74,7 @@ describe('a notification from a push', () => {
     );
     expect(result.outputs.ok).toBe('true');
     expect(JSON.parse(result.outputs.payload ?? '')).toEqual(sent);
-    expect(JSON.parse(result.outputs.results ?? '')).toEqual([{ room: 'Operations', ok: true, status: 204 }]);
+    expect(JSON.parse(result.outputs.results ?? '')).toEqual([{ room: 'Operations', ok: true, status: 204, attempts: 1 }]);
     expect(result.outputs.delivered_rooms).toBe('Operations');
     expect(result.outputs.failed_rooms).toBe('');
     expect(result.summary).toContain('| Operations | ✅ delivered |');
@@ -215,7 +215,7 @@ describe('HipChat errors become clear failures', () => {
     const closed = await startSimulator();
     const url = closed.url;
     await closed.close();
-    const result = await run({ inputs: { server_url: url } });
+    const result = await run({ inputs: { server_url: url, retries: '0' } });
     expect(result.exitCode).toBe(1);
     expect(annotations(result, 'error')[0]).toMatch(new RegExp(`Could not reach HipChat at ${url} for room 'Operations': .*ECONNREFUSED`));
   });

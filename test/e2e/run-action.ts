@@ -17,7 +17,7 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** What the runner substitutes for `${{ job.status }}` in an input default. */
   jobStatus?: string;
-  /** Files to create in the workspace, by path relative to it. */
+  /** Files to put in the workspace (GITHUB_WORKSPACE), by relative path. */
   files?: Record<string, string>;
 }
 
@@ -68,6 +68,14 @@ export function annotations(result: ActionRun, kind: 'error' | 'warning' | 'noti
     .split('\n')
     .filter((line) => line.startsWith(`::${kind}`))
     .map((line) => line.replace(/^::\w+( [^:]*)?::/, '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+}
+
+/** Where a secret shows in what a user or a later step can see: the visible log, the outputs, the summary. */
+export function leaksOf(result: ActionRun, secret: string): string[] {
+  const places = { log: result.visibleLog, outputs: JSON.stringify(result.outputs), summary: result.summary };
+  return Object.entries(places)
+    .filter(([, text]) => text.includes(secret))
+    .map(([place]) => place);
 }
 
 export const PUSH_ENV: Record<string, string> = {

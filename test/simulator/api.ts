@@ -1,9 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { capabilitiesDocument } from './capabilities.ts';
 import type { ResolvedToken, SimRoom, SimulatorConfig } from './config.ts';
-import { presentedToken } from './credentials.ts';
+import { presentedToken, presentedV1Token } from './credentials.ts';
 import { AUTH_TEST_ACCEPTED, ERRORS, errorEnvelope, reasonPhrase } from './errors.ts';
 import type { Fault } from './faults.ts';
+import { formFields } from './form.ts';
 import {
   floodControlHeaders,
   rateLimitHeaders,
@@ -11,8 +12,9 @@ import {
   type RateLimiter,
 } from './rate-limits.ts';
 import { decodeRoomSegment, findRoom, ROOM_ID_OR_NAME_SCHEMA } from './rooms.ts';
-import { matchRoute, type RouteMatch, type RouteName } from './routes.ts';
+import { matchRoute, type RouteMatch, type V2RouteName } from './routes.ts';
 import { checkSchema } from './schema.ts';
+import { handleV1Message, V1_ERRORS } from './v1.ts';
 import { fieldError, validateNotification, type NotificationBody } from './validate-notification.ts';
 
 /** A request as the API sees it, already read off the socket. */
@@ -29,6 +31,8 @@ export interface ApiResponse {
   headers: Record<string, string>;
   /** A JSON value, a raw string (fault bodies only), or undefined for no body. */
   body: unknown;
+  /** Write '/' in JSON as '\/', as v1's encoder did. */
+  escapeSlashes?: boolean;
   delivered?: { room: SimRoom; notification: NotificationBody };
 }
 
@@ -42,27 +46,34 @@ export interface ApiState {
 /** What a request addresses, resolved without side effects so fault rules can match on it too. */
 export interface RequestTarget {
   match: RouteMatch;
-  /** Decoded room segment; undefined when the route has none or the escape is malformed. */
+  /** Decoded room segment, or v1's room_id; undefined when the route has none or the escape is malformed. */
   roomSegment: string | undefined;
   malformedRoomSegment: boolean;
   room: SimRoom | undefined;
   presentedToken: string | undefined;
-  /** The presented token if it is a known one. */
+  /** The presented token if it is a known one for the route's API version. */
   token: ResolvedToken | undefined;
+  /** v1 only: the form fields over the query parameters. */
+  v1Fields?: Record<string, string>;
 }
 
 export function resolveTarget(state: ApiState, req: ApiRequest): RequestTarget {
   const match = matchRoute(req.method, req.path);
+  const version = match.kind === 'matched' ? match.route.version : 'v2';
+  const form = version === 'v1' ? formFields(req.headers['content-type'], req.rawBody) : undefined;
   const rawRoom = match.kind === 'matched' ? match.rawRoom : undefined;
-  const roomSegment = rawRoom === undefined ? undefined : decodeRoomSegment(rawRoom);
-  const presented = presentedToken(req.headers, req.query);
+  const roomSegment =
+    version === 'v1' ? (form?.['room_id'] ?? req.query['room_id']) : rawRoom === undefined ? undefined : decodeRoomSegment(rawRoom);
+  const presented = version === 'v1' ? presentedV1Token(req.query, form) : presentedToken(req.headers, req.query);
+  const known = presented === undefined ? undefined : state.config.tokens.get(presented);
   return {
     match,
     roomSegment,
     malformedRoomSegment: rawRoom !== undefined && roomSegment === undefined,
     room: roomSegment === undefined ? undefined : findRoom(state.config.rooms, roomSegment),
     presentedToken: presented,
-    token: presented === undefined ? undefined : state.config.tokens.get(presented),
+    token: known?.version === version ? known : undefined,
+    ...(version === 'v1' && { v1Fields: { ...req.query, ...form } }),
   };
 }
 
@@ -75,7 +86,7 @@ interface HandlerContext {
   countMessage: (room: SimRoom) => boolean;
 }
 
-const HANDLERS: Readonly<Record<RouteName, (ctx: HandlerContext) => ApiResponse>> = {
+const HANDLERS: Readonly<Record<V2RouteName, (ctx: HandlerContext) => ApiResponse>> = {
   capabilities: (ctx) => ctx.reply(200, capabilitiesDocument(ctx.state.baseUrl)),
   'room-notification': sendRoomNotification,
 };
@@ -106,6 +117,20 @@ export function handleApiRequest(
   if (target.malformedRoomSegment) return reply(400, ERRORS.malformedRoomSegment());
 
   const { route } = match;
+  if (route.version === 'v1') {
+    return handleV1Message({
+      fields: target.v1Fields ?? {},
+      room: target.room,
+      authenticated: target.token !== undefined,
+      countToken: () => {
+        if (!target.token) return false;
+        const counted = state.tokenLimits.consume(target.token.token, target.token.policy);
+        tokenQuota = counted.quota;
+        return counted.allowed;
+      },
+      reply: (status, body) => ({ ...reply(status, body), escapeSlashes: true }),
+    });
+  }
   // Any method can be probed with auth_test, so even a public route then demands a token.
   const authTest = req.query['auth_test'] === 'true';
   if (route.scope !== null || authTest) {
@@ -175,17 +200,19 @@ export function faultResponse(
     };
   }
   const reset = Math.ceil(state.config.now() / 1000) + fault.resetInSeconds;
+  // v1 refused with 403 where v2 answers 429 (hipchat-api.md §3.2).
+  const v1 = target.match.kind === 'matched' && target.match.route.version === 'v1';
+  const refusal = (body: unknown): Pick<ApiResponse, 'status' | 'body' | 'escapeSlashes'> =>
+    v1 ? { status: 403, body: V1_ERRORS.rateLimited(), escapeSlashes: true } : { status: 429, body };
   if (fault.scope === 'token') {
     return {
-      status: 429,
-      body: ERRORS.rateLimited(),
+      ...refusal(ERRORS.rateLimited()),
       headers: limitHeaders({ ...tokenQuota, remaining: 0, reset }, floodQuota),
     };
   }
   const floodLimit = state.config.floodControl.limit;
   return {
-    status: 429,
-    body: ERRORS.floodControlled(),
+    ...refusal(ERRORS.floodControlled()),
     headers: limitHeaders(tokenQuota, { limit: floodLimit, remaining: 0, reset }),
   };
 }

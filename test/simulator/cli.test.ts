@@ -75,6 +75,23 @@ describe('cli', () => {
     expect(code).toBe(0);
   });
 
+  it('adds v1 tokens to the default v2 token', async () => {
+    const cli = startCli(['--v1-token', 'old-token']);
+    const banner = JSON.parse(await cli.nextLine()) as { url: string; tokens: number };
+    expect(banner.tokens).toBe(2);
+    const sent = await fetch(`${banner.url}/v1/rooms/message?format=json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'room_id=Operations&from=CI&message=Deployed&auth_token=old-token',
+    });
+    expect(sent.status).toBe(200);
+    const line = await cli.nextLine();
+    expect(JSON.parse(line)).toEqual({ method: 'POST', path: '/v1/rooms/message', status: 200, room: 'Operations', message: 'Deployed' });
+    expect(line).not.toContain('old-token');
+    cli.process.kill('SIGTERM');
+    await once(cli.process, 'exit');
+  });
+
   it('exits 2 with usage on a bad flag', async () => {
     const cli = startCli(['--rate-limit', 'lots']);
     let stderr = '';

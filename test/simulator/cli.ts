@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKENS } from './config.ts';
 import type { LimitPolicy } from './rate-limits.ts';
-import { startSimulator, type RecordedRequest, type SimulatorOptions } from './server.ts';
+import { startSimulator, type RecordedRequest, type SimToken, type SimulatorOptions } from './server.ts';
 
 const USAGE = `Usage: node test/simulator/cli.ts [options]
   --port N               listen port (default 0: a free port)
   --host ADDRESS         listen address (default 127.0.0.1)
   --room NAME            a room, repeatable; ids are 1, 2, ... in order (default: Operations)
   --token TOKEN          a valid token with send_notification, repeatable (default: sim-token)
+  --v1-token TOKEN       a valid API v1 token, for POST /v1/rooms/message, repeatable
   --rate-limit N/SECS    per-token limit (default 100/300)
   --flood-control N/SECS per-room limit (default 30/60)
   --tls-cert FILE --tls-key FILE   serve HTTPS`;
@@ -35,6 +36,7 @@ function optionsFromArgs(args: string[]): SimulatorOptions {
       host: { type: 'string' },
       room: { type: 'string', multiple: true },
       token: { type: 'string', multiple: true },
+      'v1-token': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'flood-control': { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -48,13 +50,20 @@ function optionsFromArgs(args: string[]): SimulatorOptions {
   if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
     throw new Error('--tls-cert and --tls-key go together');
   }
+  const tokens: SimToken[] | undefined =
+    values.token || values['v1-token']
+      ? [
+          ...(values.token?.map((token) => ({ token })) ?? DEFAULT_TOKENS),
+          ...(values['v1-token'] ?? []).map((token) => ({ token, version: 'v1' as const })),
+        ]
+      : undefined;
   const rateLimit = parseLimit('rate-limit', values['rate-limit']);
   const floodControl = parseLimit('flood-control', values['flood-control']);
   return {
     ...(port !== undefined && { port }),
     ...(values.host !== undefined && { host: values.host }),
     ...(values.room && { rooms: values.room.map((name, index) => ({ id: index + 1, name })) }),
-    ...(values.token && { tokens: values.token.map((token) => ({ token })) }),
+    ...(tokens && { tokens }),
     ...(rateLimit && { rateLimit }),
     ...(floodControl && { floodControl }),
     ...(values['tls-cert'] !== undefined &&

@@ -19,6 +19,8 @@ export interface SimToken {
   room?: number | string;
   /** Default 'user'. Sets the default limit: 100 (user) or 500 (addon) requests per 5 minutes. */
   kind?: 'user' | 'addon';
+  /** Default 'v2'. A v1 (admin or notification) token works only on /v1 and a v2 token only on /v2. */
+  version?: 'v1' | 'v2';
 }
 
 export interface SimulatorOptions {
@@ -45,6 +47,7 @@ export interface ResolvedToken {
   scopes: readonly string[];
   room: SimRoom | undefined;
   policy: LimitPolicy;
+  version: 'v1' | 'v2';
 }
 
 export interface SimulatorConfig {
@@ -78,6 +81,7 @@ export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
       scopes: token.scopes ?? ['send_notification'],
       room: token.room === undefined ? undefined : boundRoom(rooms, token.room),
       policy: tokenPolicy(token.kind ?? 'user'),
+      version: token.version ?? 'v2',
     });
   }
   return {

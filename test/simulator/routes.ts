@@ -1,30 +1,35 @@
 /**
- * The route table. Adding an endpoint (e.g. v1 `/v1/rooms/message`) means adding
- * a row here and a handler in api.ts.
+ * The route table. Adding an endpoint means adding a row here and a handler in
+ * api.ts (v2) or v1.ts (v1).
  */
-export type RouteName = 'capabilities' | 'room-notification';
+export type V2RouteName = 'capabilities' | 'room-notification';
 
-export interface Route {
-  name: RouteName;
+/** Which API a route belongs to: v1 and v2 take different tokens and answer in different ways. */
+export type Route = RouteFields & ({ version: 'v2'; name: V2RouteName } | { version: 'v1'; name: 'v1-room-message' });
+
+interface RouteFields {
   method: string;
   /** Matched against the raw path; group 1, if any, is the raw room segment. */
   pattern: RegExp;
-  /** Scope required, or null for public routes. */
+  /** Scope required, or null for public routes and for v1, whose tokens have no scopes. */
   scope: string | null;
   /** Sends a message to a room, so it is subject to per-room flood control. */
   floodControlled: boolean;
 }
 
 export const ROUTES: readonly Route[] = [
-  { name: 'capabilities', method: 'GET', pattern: /^\/v2\/capabilities$/, scope: null, floodControlled: false },
+  { name: 'capabilities', version: 'v2', method: 'GET', pattern: /^\/v2\/capabilities$/, scope: null, floodControlled: false },
   {
     name: 'room-notification',
+    version: 'v2',
     method: 'POST',
     // `[^/]*` keeps an encoded `/` (%2F) inside the segment and lets an empty segment reach the length check.
     pattern: /^\/v2\/room\/([^/]*)\/notification$/,
     scope: 'send_notification',
     floodControlled: true,
   },
+  // [UNCONFIRMED] whether v1 had per-room flood control; the simulator gives it none.
+  { name: 'v1-room-message', version: 'v1', method: 'POST', pattern: /^\/v1\/rooms\/message$/, scope: null, floodControlled: false },
 ];
 
 export type RouteMatch =

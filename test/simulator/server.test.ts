@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent, get as httpGet } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RecordedRequest, type Simulator } from './server.ts';
@@ -372,6 +373,17 @@ describe('recording', () => {
     });
     expect(recorded?.headers['content-type']).toBe('application/json');
     expect(JSON.stringify({ ...recorded, tokenUsed: undefined })).not.toContain('sim-token');
+  });
+
+  it('numbers connections, so that keep-alive reuse shows', async () => {
+    const keepAlive = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    const get = (agent: HttpAgent | false) =>
+      new Promise((done) => httpGet(`${sim.url}/v2/capabilities`, { agent }, (res) => res.resume().on('end', done)));
+    await get(keepAlive);
+    await get(keepAlive);
+    await get(false);
+    keepAlive.destroy();
+    expect(sim.requests.map((request) => request.connection)).toEqual([1, 1, 2]);
   });
 
   it('records error responses as parsed JSON', async () => {

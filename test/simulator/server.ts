@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   faultResponse,
@@ -12,9 +12,10 @@ import {
   type RequestTarget,
 } from './api.ts';
 import { resolveOptions, type SimRoom, type SimulatorOptions } from './config.ts';
-import { redactHeaders, redactQuery } from './credentials.ts';
+import { redactForm, redactHeaders, redactQuery } from './credentials.ts';
 import { errorEnvelope } from './errors.ts';
 import { FaultQueue, type FaultRule } from './faults.ts';
+import { formFields } from './form.ts';
 import { RateLimiter } from './rate-limits.ts';
 import { findRoom } from './rooms.ts';
 import type { NotificationBody } from './validate-notification.ts';
@@ -25,6 +26,8 @@ export type { Fault, FaultRule } from './faults.ts';
 export interface RecordedRequest {
   /** Receipt time from the simulator's clock, in ms. */
   at: number;
+  /** The connection it came on, numbered from 1 in order of first use: requests on one keep-alive connection share it. */
+  connection: number;
   method: string;
   /** Raw, as received, without the query. */
   path: string;
@@ -32,10 +35,11 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lowercase names; `authorization` masked as 'Bearer ***'. */
   headers: Record<string, string>;
+  /** As received, except a form's `auth_token` value, masked as '***'. */
   rawBody: string;
-  /** Parsed JSON, or the fields of a form body, or undefined. */
+  /** Parsed JSON, or the fields of a form body (`auth_token` masked), or undefined. */
   body: unknown;
-  /** Decoded room segment. */
+  /** Decoded room segment, or v1's room_id. */
   room?: string;
   /** 0 when the connection was dropped by a fault. */
   status: number;
@@ -78,6 +82,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const listeners = new Set<(request: RecordedRequest) => void>();
   const faults = new FaultQueue();
   const shutdown = new AbortController();
+  const connections = new WeakMap<Socket, number>();
+  let connectionCount = 0;
+  const connectionOf = (socket: Socket): number => {
+    const known = connections.get(socket);
+    if (known !== undefined) return known;
+    connectionCount += 1;
+    connections.set(socket, connectionCount);
+    return connectionCount;
+  };
   const state: ApiState = {
     config,
     baseUrl: '',
@@ -101,17 +114,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = config.now();
+    const connection = connectionOf(req.socket);
     const rawBody = await readBody(req);
     const apiRequest = toApiRequest(req, rawBody);
     const target = resolveTarget(state, apiRequest);
     const fault = faults.take((rule) => ruleApplies(rule, target));
     const entry = (status: number, response: unknown): RecordedRequest => ({
       at,
+      connection,
       method: apiRequest.method,
       path: apiRequest.path,
       query: redactQuery(apiRequest.query),
       headers: redactHeaders(req.headers),
-      rawBody,
+      rawBody: redactForm(req.headers['content-type'], rawBody),
       body: parseRecordedBody(req.headers['content-type'], rawBody),
       ...(target.roomSegment === undefined ? {} : { room: target.roomSegment }),
       status,
@@ -238,9 +253,8 @@ function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
 }
 
 function parseRecordedBody(contentType: string | undefined, rawBody: string): unknown {
-  if (/^\s*application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
-    return Object.fromEntries(new URLSearchParams(rawBody));
-  }
+  const fields = formFields(contentType, rawBody);
+  if (fields) return redactQuery(fields);
   try {
     return JSON.parse(rawBody) as unknown;
   } catch {
@@ -250,7 +264,11 @@ function parseRecordedBody(contentType: string | undefined, rawBody: string): un
 
 function writeResponse(res: ServerResponse, response: ApiResponse): void {
   const { body } = response;
-  const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const json = (value: unknown): string => {
+    const text = JSON.stringify(value);
+    return response.escapeSlashes ? text.replaceAll('/', '\\/') : text;
+  };
+  const text = body === undefined ? undefined : typeof body === 'string' ? body : json(body);
   const hasContentType = Object.keys(response.headers).some((name) => name.toLowerCase() === 'content-type');
   const contentType =
     text === undefined || hasContentType

@@ -59,3 +59,12 @@ export function manualClock(startMs: number): { now: () => number; advance: (ms:
     },
   };
 }
+
+/** POST /v1/rooms/message?format=json with the fields form-encoded, as v1 clients sent them. */
+export function postV1Message(sim: Simulator, fields: Record<string, string>, query = 'format=json'): Promise<Response> {
+  return fetch(`${sim.url}/v1/rooms/message?${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deliverToRooms } from '../../src/hipchat/deliver.js';
+import { type Delivery, deliverToRooms } from '../../src/hipchat/deliver.js';
 import { describeFailure } from '../../src/hipchat/failure.js';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/hipchat/http.js';
+import { type HttpRequest, type HttpResponse, type HttpTransport, RequestTimeout, type SendOptions } from '../../src/hipchat/http.js';
 import { encodeRoom } from '../../src/hipchat/room-path.js';
-import { v2Body, v2NotificationRequest } from '../../src/hipchat/v2.js';
+import { v2Api, v2Body, v2NotificationRequest } from '../../src/hipchat/v2.js';
 
 describe('encodeRoom', () => {
   it.each([
@@ -77,7 +77,23 @@ describe('describeFailure', () => {
       'x-floodcontrol-remaining': '5',
       'x-floodcontrol-reset': '1800000000',
     }));
-    expect(text).toMatch(/rate limit .* Rate Limit exceeded\)\. It resets at 2023-11-14T22:13:20.000Z\.$/);
+    expect(text).toBe(
+      "HipChat's rate limit for the token stopped the notification for room 'Ops' (HipChat said: 429 Rate Limit exceeded). It resets at 2023-11-14T22:13:20.000Z.",
+    );
+  });
+
+  it('names flood control, both limits, or neither, and waits for the later reset', () => {
+    const flood = { error: { message: 'Flood control limit exceeded' } };
+    expect(describeFailure('Ops', server, response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' }))).toBe(
+      "HipChat's flood control for the room stopped the notification for room 'Ops' (HipChat said: 429 Flood control limit exceeded). It resets at 2023-11-14T22:14:20.000Z.",
+    );
+    const both = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000300', 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' };
+    expect(describeFailure('Ops', server, response(429, flood, both))).toMatch(
+      /^HipChat's rate limit for the token and flood control for the room stopped .* It resets at 2023-11-14T22:18:20.000Z\.$/,
+    );
+    expect(describeFailure('Ops', server, response(429, '', { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': 'soon' }))).toBe(
+      "HipChat's rate limit stopped the notification for room 'Ops' (HipChat said: 429).",
+    );
   });
 
   it('copes with bodies that are not HipChat envelopes', () => {
@@ -89,32 +105,157 @@ describe('describeFailure', () => {
 });
 
 describe('deliverToRooms', () => {
-  function transport(answer: (request: HttpRequest) => Promise<HttpResponse>): HttpTransport & { sent: HttpRequest[] } {
-    const sent: HttpRequest[] = [];
-    return { sent, send: (request) => (sent.push(request), answer(request)), close: async () => {} };
+  const T0 = 1_700_000_000_000;
+  type Answer = (request: HttpRequest, options: SendOptions) => Promise<HttpResponse>;
+
+  /** A transport that answers from a script and a clock that moves only when the code sleeps or a send takes time. */
+  function setup(answer: Answer, change: Partial<Delivery> = {}) {
+    let now = T0;
+    const sent: { url: string; at: number; timeoutMs: number }[] = [];
+    const sleeps: number[] = [];
+    const log: string[] = [];
+    const transport: HttpTransport = {
+      send: (request, options) => (sent.push({ url: request.url, at: now - T0, timeoutMs: options.timeoutMs }), answer(request, options)),
+      close: async () => {},
+    };
+    const delivery: Delivery = {
+      transport,
+      api: v2Api({ serverUrl: 'https://h', token: 't', notification: { message: 'm', format: 'text', color: 'gray', notify: false, from: '' } }),
+      serverUrl: 'https://h',
+      rooms: ['A'],
+      retry: { retries: 3, timeoutMs: 10_000 },
+      clock: { now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) },
+      random: () => 0,
+      log: (message) => log.push(message),
+      ...change,
+    };
+    return { sent, sleeps, log, run: () => deliverToRooms(delivery), advance: (ms: number) => (now += ms) };
   }
-  const delivery = { serverUrl: 'https://h', token: 't', rooms: ['A', 'B', 'C'], body: v2Body({ message: 'm', format: 'text', color: 'gray', notify: false, from: '' }) };
+  /** Answers in order, then keeps giving the last one. */
+  function script(...answers: (HttpResponse | Error)[]): Answer {
+    let index = 0;
+    return async () => {
+      const next = answers[Math.min(index++, answers.length - 1)] as HttpResponse | Error;
+      if (next instanceof Error) throw next;
+      return next;
+    };
+  }
+  const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
 
   it('sends to every room, and one failure does not stop the others', async () => {
-    const fake = transport(async (request) => {
-      if (request.url.includes('/B/')) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-      if (request.url.includes('/C/')) return response(404, { error: { message: 'Room C not found' } });
-      return response(204);
-    });
-    const results = await deliverToRooms(fake, delivery);
-    expect(fake.sent.map((r) => r.url)).toEqual(['https://h/v2/room/A/notification', 'https://h/v2/room/B/notification', 'https://h/v2/room/C/notification']);
+    const { sent, run } = setup(
+      async (request) => {
+        if (request.url.includes('/B/')) throw refused();
+        if (request.url.includes('/C/')) return response(404, { error: { message: 'Room C not found' } });
+        return response(204);
+      },
+      { rooms: ['A', 'B', 'C'], retry: { retries: 0, timeoutMs: 10_000 } },
+    );
+    const results = await run();
+    expect(sent.map((r) => r.url)).toEqual(['https://h/v2/room/A/notification', 'https://h/v2/room/B/notification', 'https://h/v2/room/C/notification']);
     expect(results).toEqual([
-      { room: 'A', ok: true, status: 204 },
-      { room: 'B', ok: false, status: 0, error: "Could not reach HipChat at https://h for room 'B': connect ECONNREFUSED 127.0.0.1:9." },
-      { room: 'C', ok: false, status: 404, error: expect.stringMatching(/^Room 'C' was not found/) },
+      { room: 'A', ok: true, status: 204, attempts: 1 },
+      { room: 'B', ok: false, status: 0, attempts: 1, error: "Could not reach HipChat at https://h for room 'B': connect ECONNREFUSED 127.0.0.1:9." },
+      { room: 'C', ok: false, status: 404, attempts: 1, error: expect.stringMatching(/^Room 'C' was not found/) },
     ]);
   });
 
   it('adds the error code when the message lacks it', async () => {
-    const fake = transport(async () => {
-      throw Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
-    });
-    const [result] = await deliverToRooms(fake, { ...delivery, rooms: ['A'] });
-    expect(result?.error).toMatch(/Headers Timeout Error \(UND_ERR_HEADERS_TIMEOUT\)\.$/);
+    const { run } = setup(script(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), { retry: { retries: 0, timeoutMs: 10_000 } });
+    const [result] = await run();
+    expect(result?.error).toMatch(/other side closed \(UND_ERR_SOCKET\)\.$/);
+  });
+
+  it('retries 5xx and lost connections with growing waits, logging each, until one gets through', async () => {
+    const { sent, sleeps, log, run } = setup(script(response(503, { error: { message: 'Service Unavailable' } }), refused(), response(502, ''), response(204)));
+    expect(await run()).toEqual([{ room: 'A', ok: true, status: 204, attempts: 4 }]);
+    expect(sleeps).toEqual([500, 1_000, 2_000]);
+    expect(sent.map((r) => r.at)).toEqual([0, 500, 1_500, 3_500]);
+    expect(log).toEqual([
+      "HipChat at https://h failed with a server error for room 'A' (HipChat said: 503 Service Unavailable). Sending again in 0.5 s (attempt 2 of at most 4).",
+      "Could not reach HipChat at https://h for room 'A': connect ECONNREFUSED 127.0.0.1:9. Sending again in 1 s (attempt 3 of at most 4).",
+      "HipChat at https://h failed with a server error for room 'A' (HipChat said: 502). Sending again in 2 s (attempt 4 of at most 4).",
+    ]);
+  });
+
+  it('stops when the retries are used up, and says after how many attempts', async () => {
+    const { sent, run } = setup(script(response(500)), { retry: { retries: 2, timeoutMs: 10_000 } });
+    const [result] = await run();
+    expect(sent).toHaveLength(3);
+    expect(result).toMatchObject({ ok: false, status: 500, attempts: 3 });
+    expect(result?.error).toBe("HipChat at https://h failed with a server error for room 'A' (HipChat said: 500). Gave up after 3 attempts.");
+  });
+
+  it.each([400, 401, 403, 404])('never retries a %i', async (status) => {
+    const { sent, sleeps, run } = setup(script(response(status, { error: { message: 'no' } })));
+    const [result] = await run();
+    expect(sent).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(result).toMatchObject({ ok: false, status, attempts: 1 });
+    expect(result?.error).not.toMatch(/Gave up/);
+  });
+
+  it('never retries a certificate the runner does not trust, and names ca_cert and tls_verify', async () => {
+    const untrusted = Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+    const { sent, run } = setup(script(untrusted));
+    const [result] = await run();
+    expect(sent).toHaveLength(1);
+    expect(result?.error).toBe(
+      "Could not reach HipChat at https://h for room 'A': self-signed certificate in certificate chain (SELF_SIGNED_CERT_IN_CHAIN). The server's certificate is not signed by a CA the runner trusts: give the certificate of the CA that signed it in ca_cert (PEM text or a file), or, only if you accept that anyone on the way can read the token, set tls_verify: false.",
+    );
+  });
+
+  it('finds a certificate error that a proxy error wraps', async () => {
+    const wrapped = Object.assign(new Error('Secure Proxy Connection failed', { cause: Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }) }), { code: 'UND_ERR_PRX_TLS' });
+    const { sent, run } = setup(script(wrapped));
+    const [result] = await run();
+    expect(sent).toHaveLength(1);
+    expect(result?.error).toMatch(/Secure Proxy Connection failed \(UND_ERR_PRX_TLS\)\. The certificate was issued for another host name: put a host name it names in server_url\.$/);
+  });
+
+  it('waits for the reset a 429 names, then sends once more', async () => {
+    const limited = response(429, { error: { message: 'Rate Limit exceeded' } }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(T0 / 1000 + 2) });
+    const { sent, sleeps, log, run } = setup(script(limited, response(204)));
+    expect(await run()).toEqual([{ room: 'A', ok: true, status: 204, attempts: 2 }]);
+    expect(sleeps).toEqual([2_000]);
+    expect(sent.map((r) => r.at)).toEqual([0, 2_000]);
+    expect(log[0]).toBe(
+      "HipChat's rate limit for the token stopped the notification for room 'A' (HipChat said: 429 Rate Limit exceeded). It resets at 2023-11-14T22:13:22.000Z. Sending again in 2 s (attempt 2 of at most 4).",
+    );
+  });
+
+  it('fails at once, naming the limit and the reset, when the reset is beyond the budget', async () => {
+    const flood = response(429, { error: { message: 'Flood control' } }, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': String(T0 / 1000 + 60) });
+    const { sent, sleeps, run } = setup(script(flood));
+    const [result] = await run();
+    expect(sent).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(result?.error).toBe(
+      "HipChat's flood control for the room stopped the notification for room 'A' (HipChat said: 429 Flood control). It resets at 2023-11-14T22:14:20.000Z. The action did not wait: that is beyond the 47 s it may spend on a room (timeout × (retries + 1), plus the waits between attempts).",
+    );
+  });
+
+  it('bounds each attempt by the time left after a long wait, and stops when another would not fit', async () => {
+    // retries 3 and timeout 2 s give a budget of 8 s + 1 s + 2 s + 4 s = 15 s; the reset takes 13.5 s of it.
+    const limited = response(429, '', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(T0 / 1000 + 13.5) });
+    let sends = 0;
+    const { sent, advance, run } = setup(
+      async (_request, { timeoutMs }) => {
+        sends += 1;
+        if (sends === 1) return limited;
+        advance(timeoutMs);
+        throw new RequestTimeout(timeoutMs);
+      },
+      { retry: { retries: 3, timeoutMs: 2_000 } },
+    );
+    const [result] = await run();
+    expect(sent.map(({ at, timeoutMs }) => [at, timeoutMs])).toEqual([
+      [0, 2_000],
+      [13_500, 1_500],
+    ]);
+    expect(result).toMatchObject({ ok: false, status: 0, attempts: 2 });
+    expect(result?.error).toBe(
+      "HipChat at https://h gave no complete answer for room 'A' within 1.5 s; it may have taken the notification all the same. Gave up after 2 attempts: another would not fit in the 15 s it may spend on a room (timeout × (retries + 1), plus the waits between attempts).",
+    );
   });
 });

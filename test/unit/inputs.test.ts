@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { loadCaCert, parseCaCert } from '../../src/inputs/ca-cert.js';
 import { InputError } from '../../src/inputs/errors.js';
 import {
+  parseApiVersion,
   parseBoolean,
   parseColor,
   parseFormat,
@@ -9,6 +12,8 @@ import {
   parseServerUrl,
   parseStatus,
   parseToken,
+  parseV1From,
+  parseWholeNumber,
 } from '../../src/inputs/parse.js';
 import { readInputs } from '../../src/inputs/read.js';
 
@@ -83,6 +88,86 @@ describe('parseFrom', () => {
   });
 });
 
+describe('parseApiVersion', () => {
+  it('defaults to v2 and takes v1', () => {
+    expect(parseApiVersion('')).toBe('v2');
+    expect(parseApiVersion(' V1 ')).toBe('v1');
+    expect(() => parseApiVersion('2')).toThrow("Invalid api_version '2': expected v2 or v1.");
+  });
+});
+
+describe('parseWholeNumber', () => {
+  const retries = { min: 0, max: 10, fallback: 3 };
+  it('takes a whole number within bounds, or the default when empty', () => {
+    expect(parseWholeNumber('retries', ' 0 ', retries)).toBe(0);
+    expect(parseWholeNumber('retries', '10', retries)).toBe(10);
+    expect(parseWholeNumber('retries', '', retries)).toBe(3);
+  });
+
+  it.each(['-1', '11', '2.5', '1e1', 'three', '0x3'])('rejects %s, naming the input, the value and the range', (raw) => {
+    expect(() => parseWholeNumber('retries', raw, retries)).toThrow(`Invalid retries '${raw}': expected a whole number from 0 to 10.`);
+  });
+
+  it('names the unit', () => {
+    expect(() => parseWholeNumber('timeout', '0', { min: 1, max: 300, fallback: 10, unit: 'seconds' })).toThrow(
+      "Invalid timeout '0': expected a whole number of seconds from 1 to 300.",
+    );
+  });
+});
+
+describe('parseV1From', () => {
+  it("takes 1 to 15 letters, digits, '-', '_' or spaces, as v1 requires", () => {
+    expect(parseV1From(' GitHub Actions ')).toBe('GitHub Actions');
+    expect(parseV1From('Équipe_日本-CI 15')).toBe('Équipe_日本-CI 15');
+  });
+
+  it.each(['', 'GitHub Actions CI', 'CI/CD', 'a\tb'])('rejects %j', (raw) => {
+    expect(() => parseV1From(raw)).toThrow(
+      /^Invalid from '.*': with api_version v1, HipChat requires a sender name of 1 to 15 letters, digits, '-', '_' or spaces\.$/,
+    );
+  });
+});
+
+describe('ca_cert', () => {
+  const pem = readFile(new URL('../simulator/fixtures/localhost-cert.pem', import.meta.url), 'utf8');
+  const files = (content: Record<string, string>) => async (path: string) => {
+    if (path in content) return content[path] as string;
+    throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+  };
+
+  it('is PEM text when it holds a certificate, else a path; empty means none', async () => {
+    expect(parseCaCert(`\n${await pem}`)).toEqual({ pem: (await pem).trim() });
+    expect(parseCaCert(' certs/ca.pem ')).toEqual({ path: 'certs/ca.pem' });
+    expect(parseCaCert('  ')).toBeUndefined();
+  });
+
+  it('refuses other PEM text without quoting it, e.g. a private key', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----';
+    expect(() => parseCaCert(key)).toThrow(/^Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block and is not a path\./);
+    expect(() => parseCaCert(key)).not.toThrow(/c2VjcmV0/);
+  });
+
+  it('reads a path relative to the workspace and returns each certificate', async () => {
+    const bundle = `${await pem}\n${await pem}`;
+    expect(await loadCaCert({ path: 'certs/ca.pem' }, files({ '/ws/certs/ca.pem': bundle }), '/ws')).toHaveLength(2);
+    expect(await loadCaCert({ path: '/etc/ca.pem' }, files({ '/etc/ca.pem': await pem }), '/ws')).toEqual([(await pem).trim()]);
+    expect(await loadCaCert({ pem: await pem }, files({}), '/ws')).toEqual([(await pem).trim()]);
+  });
+
+  it('names ca_cert, the value and the fix when the file is missing or holds no certificate', async () => {
+    await expect(loadCaCert({ path: 'ca.pem' }, files({}), '/ws')).rejects.toThrow(
+      "Invalid ca_cert 'ca.pem': cannot read /ws/ca.pem (ENOENT). Give the PEM text of the CA certificate that signed HipChat's certificate, or the path of a PEM file relative to the workspace.",
+    );
+    await expect(loadCaCert({ path: 'ca.pem' }, files({ '/ws/ca.pem': 'hello' }), '/ws')).rejects.toThrow(
+      /^Invalid ca_cert 'ca\.pem': the file holds no '-----BEGIN CERTIFICATE-----' block\./,
+    );
+    const damaged = (await pem).replace(/\n[A-Za-z0-9+/]{20}/, '\nAAAA');
+    await expect(loadCaCert({ pem: `${await pem}\n${damaged}` }, files({}), '/ws')).rejects.toThrow(
+      /^Invalid ca_cert: the PEM text holds a damaged PEM block: certificate 2 of 2 cannot be parsed\./,
+    );
+  });
+});
+
 describe('parseToken', () => {
   it('trims and accepts a token', () => {
     expect(parseToken(' abc123 \n')).toBe('abc123');
@@ -143,12 +228,30 @@ describe('readInputs', () => {
     const inputs = readInputs(fake, {});
     expect(fake.calls.slice(0, 3)).toEqual(['get token', 'mask  tok-1 ', 'mask tok-1']);
     expect(inputs).toMatchObject({ token: 'tok-1', rooms: ['Ops'], notify: [], failOnError: true, format: 'html' });
+    expect(inputs).toMatchObject({ apiVersion: 'v2', retries: 3, timeoutSeconds: 10, caCert: undefined, tlsVerify: true });
+  });
+
+  it('also masks the token as a form body or a URL would encode it', () => {
+    const fake = source({ token: 'a+b/c=d e', room: 'Ops', status: 'success' });
+    expect(() => readInputs(fake, {})).toThrow(/Invalid token/);
+    expect(fake.calls.filter((call) => call.startsWith('mask a'))).toEqual(['mask a+b/c=d e', 'mask a%2Bb%2Fc%3Dd%20e', 'mask a%2Bb%2Fc%3Dd+e']);
   });
 
   it('masks the token even when another input is invalid', () => {
     const fake = source({ token: 'tok-2', room: 'Ops', status: 'done' });
     expect(() => readInputs(fake, {})).toThrow(/Invalid status 'done'/);
     expect(fake.calls).toContain('mask tok-2');
+  });
+
+  it("checks from against v1's rules only when api_version is v1", () => {
+    const long = { token: 't', room: 'Ops', status: 'success', from: 'GitHub Actions CI' };
+    expect(readInputs(source(long), {}).from).toBe('GitHub Actions CI');
+    expect(() => readInputs(source({ ...long, api_version: 'v1' }), {})).toThrow(/^Invalid from 'GitHub Actions CI': with api_version v1/);
+  });
+
+  it('refuses a card with API v1, which has none', () => {
+    const fake = source({ token: 't', room: 'Ops', status: 'success', format: 'card', api_version: 'v1', from: 'CI' });
+    expect(() => readInputs(fake, {})).toThrow("Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.");
   });
 
   it('falls back to HIPCHAT_TOKEN', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
-import { deliverWithCompanion } from '../../src/hipchat/companion.js';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/hipchat/http.js';
-import { v2Body } from '../../src/hipchat/v2.js';
+import { deliverWithCompanion, type SendToRooms } from '../../src/hipchat/companion.js';
 import { addMentions } from '../../src/render/mentions.js';
 import { buildView } from '../../src/view.js';
 
@@ -30,30 +28,26 @@ describe('addMentions', () => {
 });
 
 describe('deliverWithCompanion', () => {
-  const body = v2Body({ message: '<b>failed</b>', format: 'html', color: 'red', notify: false, from: '' });
-  const companion = v2Body({ message: '@here failed', format: 'text', color: 'red', notify: false, from: '' });
+  const notification = { message: '<b>failed</b>', format: 'html', color: 'red', notify: false, from: '' } as const;
+  const companion = { ...notification, message: '@here failed', format: 'text' } as const;
 
-  /** Answers 204, or the status listed for a room's path and message format; records what was sent, in order. */
-  function transport(statuses: Record<string, number> = {}) {
+  /** Fails the deliveries listed as "room format"; records what was sent, in order. */
+  function sender(failures: string[] = []) {
     const sent: string[] = [];
-    const fake: HttpTransport = {
-      send: async (request: HttpRequest): Promise<HttpResponse> => {
-        const format = (JSON.parse(request.body ?? '{}') as { message_format: string }).message_format;
-        const key = `${decodeURIComponent(request.url.replace(/^.*\/room\/|\/notification$/g, ''))} ${format}`;
+    const send: SendToRooms = async (sending, rooms) =>
+      rooms.map((room) => {
+        const key = `${room} ${sending.format}`;
         sent.push(key);
-        const status = statuses[key] ?? 204;
-        return { status, headers: {}, body: status === 204 ? '' : JSON.stringify({ error: { code: status, message: 'Room not found', type: 'Not Found' } }) };
-      },
-      close: async () => {},
-    };
-    return { fake, sent };
+        return failures.includes(key)
+          ? { room, ok: false, status: 404, attempts: 1, error: `Room '${room}' was not found` }
+          : { room, ok: true, status: 204, attempts: 1 };
+      });
+    return { send, sent };
   }
 
-  const delivery = { serverUrl: 'https://chat.example.com', token: 'tok', rooms: ['Ops', 'Dev'], body };
-
   it('sends the companion after the message, to the rooms that got it', async () => {
-    const { fake, sent } = transport({ 'Dev html': 404 });
-    const results = await deliverWithCompanion(fake, delivery, companion);
+    const { send, sent } = sender(['Dev html']);
+    const results = await deliverWithCompanion(send, ['Ops', 'Dev'], notification, companion);
     expect(sent).toEqual(['Ops html', 'Dev html', 'Ops text']);
     expect(results.map((result) => [result.room, result.ok, result.status])).toEqual([
       ['Ops', true, 204],
@@ -62,16 +56,16 @@ describe('deliverWithCompanion', () => {
   });
 
   it('counts a room whose companion failed as not delivered, saying so', async () => {
-    const { fake } = transport({ 'Ops text': 404 });
-    const [ops, dev] = await deliverWithCompanion(fake, delivery, companion);
+    const { send } = sender(['Ops text']);
+    const [ops, dev] = await deliverWithCompanion(send, ['Ops', 'Dev'], notification, companion);
     expect(ops).toMatchObject({ room: 'Ops', ok: false, status: 404 });
-    expect(ops?.error).toMatch(/^The notification reached room 'Ops', but the text notification with the mentions did not: Room 'Ops' was not found/);
-    expect(dev).toEqual({ room: 'Dev', ok: true, status: 204 });
+    expect(ops?.error).toBe("The notification reached room 'Ops', but the text notification with the mentions did not: Room 'Ops' was not found");
+    expect(dev).toEqual({ room: 'Dev', ok: true, status: 204, attempts: 1 });
   });
 
   it('sends the message alone without a companion', async () => {
-    const { fake, sent } = transport();
-    await deliverWithCompanion(fake, delivery, undefined);
+    const { send, sent } = sender();
+    await deliverWithCompanion(send, ['Ops', 'Dev'], notification, undefined);
     expect(sent).toEqual(['Ops html', 'Dev html']);
   });
 });

@@ -63,8 +63,11 @@ describe('action.yml', () => {
 });
 
 describe('the README', () => {
-  it('documents exactly the inputs action.yml declares, in its order', () => {
+  it('documents exactly the inputs action.yml declares, in its order, with their defaults', () => {
     expect(tableNames('Inputs')).toEqual(inputNames);
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (input.default) expect(README, name).toContain(`| \`${name}\` | \`${input.default}\` |`);
+    }
   });
 
   it('documents exactly the outputs action.yml declares, in its order', () => {

@@ -7,8 +7,8 @@ import { report, reportSkipped } from '../../src/report/report.js';
 import { summaryMarkdown } from '../../src/report/summary.js';
 
 const body = v2Body({ message: 'Build <b>ok</b> | done', format: 'html', color: 'green', notify: false, from: '' });
-const delivered: RoomResult = { room: 'Ops', ok: true, status: 204 };
-const failed: RoomResult = { room: 'Dev|Ops', ok: false, status: 404, error: "Room 'Dev|Ops' was not found" };
+const delivered: RoomResult = { room: 'Ops', ok: true, status: 204, attempts: 1 };
+const failed: RoomResult = { room: 'Dev|Ops', ok: false, status: 404, attempts: 1, error: "Room 'Dev|Ops' was not found" };
 
 function fakeCore() {
   const log: string[] = [];
