@@ -29594,12 +29594,31 @@ function skippedOutputs(reason) {
 var html = __nccwpck_require__(4095);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+const COLOR_MARKS = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };
+const LOZENGE_MARKS = {
+    'lozenge-success': '🟢',
+    'lozenge-error': '🔴',
+    'lozenge-current': '🔵',
+    'lozenge-complete': '🔷',
+    'lozenge-moved': '🟡',
+    lozenge: '⚪',
+};
 function tableCell(text) {
     return (0,html/* escapeHtml */.Z)(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
 }
-function messageDetails(label, body) {
+/**
+ * The message as the room shows it. html goes in as sent: every value from the event in it is already escaped and
+ * GitHub sanitises the summary again; text is shown as text.
+ */
+function messagePreview(label, body) {
+    const from = body.from ? ` from <i>${(0,html/* escapeHtml */.Z)(body.from)}</i>` : '';
+    const content = body.message_format === 'text' ? `<pre>${(0,html/* escapeHtml */.Z)(body.message)}</pre>` : body.message;
     return [
-        `<details><summary>${label} (${(0,html/* escapeHtml */.Z)(body.message_format)}, ${(0,html/* escapeHtml */.Z)(body.color)}${body.notify ? ', notify' : ''})</summary>`,
+        `${COLOR_MARKS[body.color] ?? ''} **${label}**${from}${body.notify ? ' · pings the room' : ''}`,
+        '',
+        `<blockquote>${content}</blockquote>`,
+        '',
+        `<details><summary>Source (${(0,html/* escapeHtml */.Z)(body.message_format)}, ${(0,html/* escapeHtml */.Z)(body.color)})</summary>`,
         '',
         `<pre>${(0,html/* escapeHtml */.Z)(body.message)}</pre>`,
         '',
@@ -29607,24 +29626,44 @@ function messageDetails(label, body) {
         '',
     ];
 }
+function cardPreview(card) {
+    const description = card.description
+        ? card.description.format === 'html'
+            ? card.description.value
+            : (0,html/* escapeHtml */.Z)(card.description.value)
+        : '';
+    const rows = (card.attributes ?? []).map((attribute) => {
+        const mark = attribute.value.style ? `${LOZENGE_MARKS[attribute.value.style]} ` : '';
+        const value = attribute.value.url ? (0,html/* link */.n)(attribute.value.url, attribute.value.label) : (0,html/* escapeHtml */.Z)(attribute.value.label);
+        return `| ${tableCell(attribute.label ?? '')} | ${mark}${value.replace(/\|/g, '&#124;')} |`;
+    });
+    return [
+        `🃏 **Card** (${(0,html/* escapeHtml */.Z)(card.style)}${card.format ? `, ${(0,html/* escapeHtml */.Z)(card.format)}` : ''})`,
+        '',
+        `<blockquote><b>${(0,html/* link */.n)(card.url ?? '', card.title)}</b>${description ? `<br>${description}` : ''}</blockquote>`,
+        '',
+        ...(rows.length > 0 ? ['| Attribute | Value |', '| --- | --- |', ...rows, ''] : []),
+    ];
+}
 /**
- * Markdown for the job summary: which rooms got the notification, which did not and why, and what was sent,
- * including the text companion that carries the mentions of a non-text message.
+ * Markdown for the job summary: which rooms got the notification (and in how many attempts), which did not and
+ * why, and a readable preview of what was sent: the card, the message, and the text companion with the mentions.
  */
 function summaryMarkdown(body, results, companion) {
     const rows = results.map((result) => {
         const outcome = result.ok ? '✅ delivered' : `❌ ${result.error ?? `HTTP ${result.status}`}`;
-        return `| ${tableCell(result.room)} | ${tableCell(outcome)} |`;
+        return `| ${tableCell(result.room)} | ${tableCell(outcome)} | ${result.attempts} |`;
     });
     return [
         '### HipChat notification',
         '',
-        '| Room | Result |',
-        '| --- | --- |',
+        '| Room | Result | Attempts |',
+        '| --- | --- | --- |',
         ...rows,
         '',
-        ...messageDetails('Message', body),
-        ...(companion ? messageDetails('Mentions', companion) : []),
+        ...(body.card ? cardPreview(body.card) : []),
+        ...messagePreview(body.card ? 'Message for clients without cards' : 'Message', body),
+        ...(companion ? messagePreview('Mentions', companion) : []),
     ].join('\n');
 }
 /** Markdown for the job summary when send_when held the notification back. */

@@ -1,14 +1,35 @@
+import type { Card, LozengeStyle } from '../card/card.js';
 import type { RoomResult } from '../hipchat/deliver.js';
 import type { V2NotificationBody } from '../hipchat/v2.js';
-import { escapeHtml } from '../render/html.js';
+import { escapeHtml, link } from '../render/html.js';
+
+const COLOR_MARKS: Readonly<Record<string, string>> = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };
+const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
+  'lozenge-success': '🟢',
+  'lozenge-error': '🔴',
+  'lozenge-current': '🔵',
+  'lozenge-complete': '🔷',
+  'lozenge-moved': '🟡',
+  lozenge: '⚪',
+};
 
 function tableCell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
 }
 
-function messageDetails(label: string, body: V2NotificationBody): string[] {
+/**
+ * The message as the room shows it. html goes in as sent: every value from the event in it is already escaped and
+ * GitHub sanitises the summary again; text is shown as text.
+ */
+function messagePreview(label: string, body: V2NotificationBody): string[] {
+  const from = body.from ? ` from <i>${escapeHtml(body.from)}</i>` : '';
+  const content = body.message_format === 'text' ? `<pre>${escapeHtml(body.message)}</pre>` : body.message;
   return [
-    `<details><summary>${label} (${escapeHtml(body.message_format)}, ${escapeHtml(body.color)}${body.notify ? ', notify' : ''})</summary>`,
+    `${COLOR_MARKS[body.color] ?? ''} **${label}**${from}${body.notify ? ' · pings the room' : ''}`,
+    '',
+    `<blockquote>${content}</blockquote>`,
+    '',
+    `<details><summary>Source (${escapeHtml(body.message_format)}, ${escapeHtml(body.color)})</summary>`,
     '',
     `<pre>${escapeHtml(body.message)}</pre>`,
     '',
@@ -17,24 +38,45 @@ function messageDetails(label: string, body: V2NotificationBody): string[] {
   ];
 }
 
+function cardPreview(card: Card): string[] {
+  const description = card.description
+    ? card.description.format === 'html'
+      ? card.description.value
+      : escapeHtml(card.description.value)
+    : '';
+  const rows = (card.attributes ?? []).map((attribute) => {
+    const mark = attribute.value.style ? `${LOZENGE_MARKS[attribute.value.style]} ` : '';
+    const value = attribute.value.url ? link(attribute.value.url, attribute.value.label) : escapeHtml(attribute.value.label);
+    return `| ${tableCell(attribute.label ?? '')} | ${mark}${value.replace(/\|/g, '&#124;')} |`;
+  });
+  return [
+    `🃏 **Card** (${escapeHtml(card.style)}${card.format ? `, ${escapeHtml(card.format)}` : ''})`,
+    '',
+    `<blockquote><b>${link(card.url ?? '', card.title)}</b>${description ? `<br>${description}` : ''}</blockquote>`,
+    '',
+    ...(rows.length > 0 ? ['| Attribute | Value |', '| --- | --- |', ...rows, ''] : []),
+  ];
+}
+
 /**
- * Markdown for the job summary: which rooms got the notification, which did not and why, and what was sent,
- * including the text companion that carries the mentions of a non-text message.
+ * Markdown for the job summary: which rooms got the notification (and in how many attempts), which did not and
+ * why, and a readable preview of what was sent: the card, the message, and the text companion with the mentions.
  */
 export function summaryMarkdown(body: V2NotificationBody, results: readonly RoomResult[], companion?: V2NotificationBody): string {
   const rows = results.map((result) => {
     const outcome = result.ok ? '✅ delivered' : `❌ ${result.error ?? `HTTP ${result.status}`}`;
-    return `| ${tableCell(result.room)} | ${tableCell(outcome)} |`;
+    return `| ${tableCell(result.room)} | ${tableCell(outcome)} | ${result.attempts} |`;
   });
   return [
     '### HipChat notification',
     '',
-    '| Room | Result |',
-    '| --- | --- |',
+    '| Room | Result | Attempts |',
+    '| --- | --- | --- |',
     ...rows,
     '',
-    ...messageDetails('Message', body),
-    ...(companion ? messageDetails('Mentions', companion) : []),
+    ...(body.card ? cardPreview(body.card) : []),
+    ...messagePreview(body.card ? 'Message for clients without cards' : 'Message', body),
+    ...(companion ? messagePreview('Mentions', companion) : []),
   ].join('\n');
 }
 

@@ -37,6 +37,8 @@ describe('format: card', () => {
       attributes: expect.arrayContaining([{ label: 'Status', value: { label: 'failure', style: 'lozenge-error' } }]),
     });
     expect(JSON.parse(result.outputs.payload ?? '{}').card).toEqual(body?.card);
+    expect(result.summary).toContain(`🃏 **Card** (application, medium)\n\n<blockquote><b><a href="${body?.card?.url}">${c.env.GITHUB_REPOSITORY}: CI #42 failed</a></b>`);
+    expect(result.summary).toContain('| Status | 🔴 failure |');
   });
 
   it("the README's customised card is accepted", async () => {

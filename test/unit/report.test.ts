@@ -39,17 +39,42 @@ describe('actionOutputs', () => {
 });
 
 describe('summaryMarkdown', () => {
-  it('keeps table cells and the message from breaking the markdown', () => {
-    const markdown = summaryMarkdown(body, [delivered, failed]);
-    expect(markdown).toContain('| Dev&#124;Ops | ❌ Room &#39;Dev&#124;Ops&#39; was not found |');
-    expect(markdown).toContain('<pre>Build &lt;b&gt;ok&lt;/b&gt; | done</pre>');
+  it('lists each room with its result and attempts, without breaking the table', () => {
+    const markdown = summaryMarkdown(body, [delivered, { ...failed, attempts: 3 }]);
+    expect(markdown).toContain('| Ops | ✅ delivered | 1 |');
+    expect(markdown).toContain('| Dev&#124;Ops | ❌ Room &#39;Dev&#124;Ops&#39; was not found | 3 |');
+  });
+
+  it('previews an html message as the room shows it, with its source', () => {
+    const markdown = summaryMarkdown(v2Body({ message: 'Build <b>ok</b> &amp; done', format: 'html', color: 'green', notify: true, from: 'CI' }), [delivered]);
+    expect(markdown).toContain('🟩 **Message** from <i>CI</i> · pings the room\n\n<blockquote>Build <b>ok</b> &amp; done</blockquote>');
+    expect(markdown).toContain('<pre>Build &lt;b&gt;ok&lt;/b&gt; &amp;amp; done</pre>');
+  });
+
+  it('shows a text message as text', () => {
+    const markdown = summaryMarkdown(v2Body({ message: '<b>not bold</b>', format: 'text', color: 'red', notify: false, from: '' }), [delivered]);
+    expect(markdown).toContain('<blockquote><pre>&lt;b&gt;not bold&lt;/b&gt;</pre></blockquote>');
+  });
+
+  it('previews a card: title, description and attributes', () => {
+    const card = {
+      style: 'application',
+      id: 'x',
+      title: 'acme | api <deployed>',
+      url: 'https://ci.example/run',
+      description: { format: 'html', value: '<b>v1.2</b> by mona' },
+      attributes: [{ label: 'Status', value: { label: 'success', style: 'lozenge-success' } }, { label: 'Run', value: { label: '#4', url: 'https://ci.example/run' } }],
+    } as const;
+    const markdown = summaryMarkdown({ ...body, card }, [delivered]);
+    expect(markdown).toContain('<blockquote><b><a href="https://ci.example/run">acme | api &lt;deployed&gt;</a></b><br><b>v1.2</b> by mona</blockquote>');
+    expect(markdown).toContain('| Status | 🟢 success |');
+    expect(markdown).toContain('| Run | <a href="https://ci.example/run">#4</a> |');
+    expect(markdown).toContain('**Message for clients without cards**');
   });
 
   it('shows the text companion that carried the mentions', () => {
     const companion = v2Body({ message: '@here CI failed', format: 'text', color: 'red', notify: true, from: '' });
-    expect(summaryMarkdown(body, [delivered], companion)).toContain(
-      '<details><summary>Mentions (text, red, notify)</summary>\n\n<pre>@here CI failed</pre>',
-    );
+    expect(summaryMarkdown(body, [delivered], companion)).toContain('🟥 **Mentions** · pings the room\n\n<blockquote><pre>@here CI failed</pre></blockquote>');
     expect(summaryMarkdown(body, [delivered])).not.toContain('Mentions');
   });
 });

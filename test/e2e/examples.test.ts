@@ -1,0 +1,86 @@
+// Every use of the action in examples/ runs through dist/ against the simulator, so what users copy works.
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runEnv } from '../fixtures/catalog.ts';
+import { exampleEvent, type Payload } from '../fixtures/events.ts';
+import { type Simulator, startSimulator } from '../simulator/server.ts';
+import { annotations, runAction } from './run-action.ts';
+
+const TOKEN = 'e2e-examples-token-3d2e';
+const examplesDir = new URL('../../examples/', import.meta.url);
+
+interface Step {
+  uses?: string;
+  with?: Record<string, string | number | boolean>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { steps?: Step[] }>;
+}
+
+/** The events an example runs on, and the payload each trigger carries. */
+const PAYLOADS: Record<string, () => Payload> = {
+  push: () => exampleEvent('push', (p) => p.ref === 'refs/heads/master' && p.commits.length > 0),
+  pull_request: () => exampleEvent('pull_request', (p) => p.action === 'opened'),
+  release: () => exampleEvent('release', (p) => p.action === 'published'),
+  workflow_dispatch: () => ({ ...exampleEvent('workflow_dispatch'), inputs: { environment: 'production' } }),
+};
+
+const NEEDS = JSON.stringify({ build: { result: 'success', outputs: {} }, test: { result: 'failure', outputs: {} }, lint: { result: 'success', outputs: {} } });
+
+/** What the runner would substitute for the expressions the examples use; any other expression fails the test. */
+function substitute(value: string, server: string): string {
+  const known: Record<string, string> = {
+    'secrets.HIPCHAT_TOKEN': TOKEN,
+    'toJSON(needs)': NEEDS,
+    "job.status != 'success'": 'false',
+  };
+  return value.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
+    if (!(expression in known)) throw new Error(`The test knows no value for \${{ ${expression} }}`);
+    return known[expression] as string;
+  }).replace(/^https:\/\/hipchat\.[a-z.]*example$|^https:\/\/hipchat\.example\.com$/, server);
+}
+
+const cases = readdirSync(examplesDir)
+  .filter((name) => name.endsWith('.yml'))
+  .flatMap((name) => {
+    const workflow = parse(readFileSync(new URL(name, examplesDir), 'utf8')) as Workflow;
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => /hipchat-notify@/.test(step.uses ?? ''));
+    const event = Object.keys(workflow.on).find((trigger) => trigger in PAYLOADS);
+    return steps.map((step, n) => ({ label: `${name} step ${n + 1}`, step, event }));
+  });
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator({
+    rooms: ['Builds', 'Announcements', 'Deploys', 'Operations'].map((name, index) => ({ id: index + 1, name })),
+    tokens: [{ token: TOKEN, kind: 'addon' }],
+  });
+});
+afterEach(() => simulator.reset());
+afterAll(async () => {
+  await simulator.close();
+});
+
+describe('the examples', () => {
+  it('are all covered', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(7);
+    for (const c of cases) expect(c.event, c.label).toBeDefined();
+  });
+
+  it.each(cases.map((c) => [c.label, c] as const))('%s delivers through dist/', async (_, c) => {
+    const payload = PAYLOADS[c.event as string]?.() ?? {};
+    const inputs = Object.fromEntries(
+      Object.entries(c.step.with ?? {})
+        // The private CA and its file belong to the user's network; TLS is tested on its own.
+        .filter(([name]) => name !== 'ca_cert')
+        .map(([name, value]) => [name, substitute(String(value), simulator.url)]),
+    );
+    const result = await runAction({ event: payload, eventName: c.event, env: runEnv(c.event as string, payload), jobStatus: 'failure', inputs });
+    expect(annotations(result, 'error')).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(simulator.delivered.length, JSON.stringify(result.outputs)).toBeGreaterThanOrEqual(1);
+    expect(simulator.delivered[0]?.room.name).toBe(inputs.room);
+  });
+});
