@@ -28504,6 +28504,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// UNUSED EXPORTS: prepareNotification
+
 ;// CONCATENATED MODULE: ./src/context/github.ts
 function trimSlash(url) {
     return url.replace(/\/+$/, '');
@@ -28939,7 +28941,7 @@ async function renderMessage(view, format, template) {
     if (!template)
         return defaultMessage(view, format);
     // The template engine is loaded only for runs that have a template: the default path stays small and fast.
-    const { renderTemplate, TemplateError } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944));
+    const { renderTemplate, TemplateError } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3860));
     const message = await renderTemplate(template, view, format);
     if (message === '') {
         throw new TemplateError(`The template in ${template.origin} rendered an empty message; HipChat needs at least one character.`);
@@ -29185,21 +29187,30 @@ function buildView(github, status) {
 
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Everything before the network: the inputs, the context and the body HipChat would receive. Errors are thrown
+ * for the caller to report; the command line's --dry-run stops here.
+ */
+async function prepareNotification(deps) {
+    const { core } = deps;
+    const inputs = readInputs(core, deps.env);
+    const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
+    const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
+    const view = buildView(github, inputs.status);
+    const format = messageFormatOf(inputs.format);
+    const fitted = (0,limits/* fitMessage */.Z1)(await renderMessage(view, format, template), format);
+    if (fitted.shortenedFrom) {
+        core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${limits/* MESSAGE_MAX */.Fi}, so it was shortened.`);
+    }
+    const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
+    const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
+    core.debug(`Notification body: ${JSON.stringify(body)}`);
+    return { inputs, body };
+}
 async function run(deps) {
     const { core } = deps;
     try {
-        const inputs = readInputs(core, deps.env);
-        const template = await loadTemplate(inputs.template, inputs.templateFile, deps.env.GITHUB_WORKSPACE ?? '.', deps.readText);
-        const github = await readGithubContext(deps.env, deps.readText, (message) => core.warning(message));
-        const view = buildView(github, inputs.status);
-        const format = messageFormatOf(inputs.format);
-        const fitted = (0,limits/* fitMessage */.Z1)(await renderMessage(view, format, template), format);
-        if (fitted.shortenedFrom) {
-            core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${limits/* MESSAGE_MAX */.Fi}, so it was shortened.`);
-        }
-        const card = inputs.format === 'card' ? await (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).composeCard(view, inputs.card) : undefined;
-        const body = v2Body(composeNotification(view, fitted.message, card, { ...inputs, format }));
-        core.debug(`Notification body: ${JSON.stringify(body)}`);
+        const { inputs, body } = await prepareNotification(deps);
         const transport = deps.createTransport({ timeoutMs: REQUEST_TIMEOUT_MS });
         const results = await deliverToRooms(transport, {
             serverUrl: inputs.serverUrl,
