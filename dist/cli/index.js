@@ -29123,7 +29123,7 @@ Examples:
 
 
 /** A dry run renders without sending, so the room and the token it never uses need not be given. */
-const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'dry-run' };
+const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run' };
 async function readPayload(path, readText) {
     let text;
     try {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { EventPayload } from '../context/github.js';
 import type { ReadText } from '../context/read.js';
 import { type Dependencies, prepareNotification, run } from '../main.js';
-import { parseCliArgs, UsageError } from './args.js';
+import { type CliArgs, parseCliArgs, UsageError } from './args.js';
 import { consoleCore } from './console-core.js';
 import type { DeclaredInput } from './declared-inputs.js';
 import { localGithubEnv } from './github-env.js';
@@ -21,7 +21,7 @@ export interface CliDependencies extends Pick<Dependencies, 'createTransport'> {
 }
 
 /** A dry run renders without sending, so the room and the token it never uses need not be given. */
-const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'dry-run' };
+const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run' };
 
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;
@@ -51,7 +51,7 @@ async function readPayload(path: string, readText: ReadText): Promise<EventPaylo
 export async function runCli(argv: readonly string[], deps: CliDependencies): Promise<number> {
   const { io } = deps;
   let env: Record<string, string | undefined>;
-  let args;
+  let args: CliArgs;
   try {
     args = parseCliArgs(argv, deps.declared);
     if (args.help) {
