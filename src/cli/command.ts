@@ -73,6 +73,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   if (!env.GITHUB_REPOSITORY) {
     core.warning('The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.');
   }
+  // A shell has no job summary; the outputs printed at the end say the same.
   const runDeps = { core, env, readText: deps.readText, createTransport: deps.createTransport, appendSummary: async () => {} };
 
   if (args.dryRun) {
