@@ -238,7 +238,7 @@ async function composeCard(view, shapeText) {
     if (!shapeText.trim())
         return fitCard(card);
     // The YAML parser, the schema and the template engine load only for runs that shape their card.
-    const [{ parseCardShape }, { renderTemplate }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(456), __webpack_require__.e(103)]).then(__webpack_require__.bind(__webpack_require__, 3103)), Promise.all(/* import() */[__webpack_require__.e(694), __webpack_require__.e(944)]).then(__webpack_require__.bind(__webpack_require__, 2944))]);
+    const [{ parseCardShape }, { renderTemplate }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(456), __webpack_require__.e(103)]).then(__webpack_require__.bind(__webpack_require__, 3103)), Promise.all(/* import() */[__webpack_require__.e(694), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 3860))]);
     const shape = parseCardShape(shapeText);
     const render = (template, field, html) => renderTemplate({ text: template, origin: `input 'card' (card.${field})` }, view, html ? 'html' : 'text');
     return fitCard(await applyShape(card, shape, render));

@@ -28518,119 +28518,24 @@ function lastReset(limits) {
 
 /***/ }),
 
-/***/ 7023:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ undiciTransport)
-/* harmony export */ });
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6752);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1099);
-
-
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function tlsOptions({ ca, verify }) {
-    if (!verify)
-        return { rejectUnauthorized: false };
-    // A `ca` list replaces Node's store, so the default one (with NODE_EXTRA_CA_CERTS) goes first.
-    if (ca.length > 0)
-        return { ca: [...(0,node_tls__WEBPACK_IMPORTED_MODULE_0__.getCACertificates)('default'), ...ca] };
-    return undefined;
-}
-/**
- * With a proxy variable set, EnvHttpProxyAgent routes each request as HTTPS_PROXY, HTTP_PROXY and NO_PROXY say.
- * Through a tunnel, `connect` reaches only the proxy: the server's TLS options go in `requestTls`, and `proxyTls`
- * trusts the same CA for an https:// proxy. undici 6 passes both on but leaves them out of EnvHttpProxyAgent's
- * type. Without a proxy variable, a plain Agent, because EnvHttpProxyAgent prints an "experimental" warning.
- */
-function dispatcherFor(options) {
-    const tls = tlsOptions(options);
-    if (!PROXY_VARIABLES.some((name) => process.env[name]))
-        return new undici__WEBPACK_IMPORTED_MODULE_1__.Agent(tls ? { connect: tls } : {});
-    const proxied = tls
-        ? { connect: tls, requestTls: tls, proxyTls: tls }
-        : {};
-    try {
-        return new undici__WEBPACK_IMPORTED_MODULE_1__.EnvHttpProxyAgent(proxied);
-    }
-    catch (error) {
-        // The value is not quoted: a proxy URL often carries a password.
-        throw new Error(`Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${error.message}. Set it to a URL such as http://proxy.example.com:3128.`, { cause: error });
-    }
-}
-/** One keep-alive connection pool for every room of the run. */
-function undiciTransport(options) {
-    const dispatcher = dispatcherFor(options);
-    return {
-        async send(outgoing, { timeoutMs }) {
-            const signal = AbortSignal.timeout(timeoutMs);
-            try {
-                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_1__.request)(outgoing.url, {
-                    method: outgoing.method,
-                    headers: outgoing.headers,
-                    body: outgoing.body,
-                    dispatcher,
-                    signal,
-                });
-                return {
-                    status: response.statusCode,
-                    headers: flattenHeaders(response.headers),
-                    body: await response.body.text(),
-                };
-            }
-            catch (error) {
-                if (signal.aborted)
-                    throw new _http_js__WEBPACK_IMPORTED_MODULE_2__/* .RequestTimeout */ .V(timeoutMs, { cause: error });
-                throw error;
-            }
-        },
-        close: () => dispatcher.close(),
-    };
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8179);
-/* harmony import */ var _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7023);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(114);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(114);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(984);
 
 
 
-
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)({
-    core: _actions_core__WEBPACK_IMPORTED_MODULE_2__,
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({
+    ..._runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .systemDependencies */ .F,
+    core: _actions_core__WEBPACK_IMPORTED_MODULE_0__,
     env: process.env,
-    readText: (path) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'),
-    createTransport: _hipchat_undici_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .undiciTransport */ .i,
     appendSummary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
-            await _actions_core__WEBPACK_IMPORTED_MODULE_2__.summary.addRaw(markdown).write();
+            await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(markdown).write();
     },
-    // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
-    lookUpPreviousRun: async (query) => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 640))).lookUpPreviousRun(query),
-    clock: { now: Date.now, sleep: (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms) },
-    random: Math.random,
 });
 
 __webpack_async_result__();
@@ -29538,7 +29443,7 @@ async function renderMessage(view, format, template) {
     if (!template)
         return defaultMessage(view, format);
     // The template engine is loaded only for runs that have a template: the default path stays small and fast.
-    const { renderTemplate, TemplateError } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(944)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2944));
+    const { renderTemplate, TemplateError } = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(860)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3860));
     const message = await renderTemplate(template, view, format);
     if (message === '') {
         throw new TemplateError(`The template in ${template.origin} rendered an empty message; HipChat needs at least one character.`);
@@ -30352,6 +30257,114 @@ function clip(text, max = 120) {
 
 /***/ }),
 
+/***/ 984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  F: () => (/* binding */ systemDependencies)
+});
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./src/hipchat/http.ts
+var http = __nccwpck_require__(1099);
+;// CONCATENATED MODULE: ./src/hipchat/undici-transport.ts
+
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function tlsOptions({ ca, verify }) {
+    if (!verify)
+        return { rejectUnauthorized: false };
+    // A `ca` list replaces Node's store, so the default one (with NODE_EXTRA_CA_CERTS) goes first.
+    if (ca.length > 0)
+        return { ca: [...(0,external_node_tls_.getCACertificates)('default'), ...ca] };
+    return undefined;
+}
+/**
+ * With a proxy variable set, EnvHttpProxyAgent routes each request as HTTPS_PROXY, HTTP_PROXY and NO_PROXY say.
+ * Through a tunnel, `connect` reaches only the proxy: the server's TLS options go in `requestTls`, and `proxyTls`
+ * trusts the same CA for an https:// proxy. undici 6 passes both on but leaves them out of EnvHttpProxyAgent's
+ * type. Without a proxy variable, a plain Agent, because EnvHttpProxyAgent prints an "experimental" warning.
+ */
+function dispatcherFor(options) {
+    const tls = tlsOptions(options);
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return new undici.Agent(tls ? { connect: tls } : {});
+    const proxied = tls
+        ? { connect: tls, requestTls: tls, proxyTls: tls }
+        : {};
+    try {
+        return new undici.EnvHttpProxyAgent(proxied);
+    }
+    catch (error) {
+        // The value is not quoted: a proxy URL often carries a password.
+        throw new Error(`Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${error.message}. Set it to a URL such as http://proxy.example.com:3128.`, { cause: error });
+    }
+}
+/** One keep-alive connection pool for every room of the run. */
+function undiciTransport(options) {
+    const dispatcher = dispatcherFor(options);
+    return {
+        async send(outgoing, { timeoutMs }) {
+            const signal = AbortSignal.timeout(timeoutMs);
+            try {
+                const response = await (0,undici.request)(outgoing.url, {
+                    method: outgoing.method,
+                    headers: outgoing.headers,
+                    body: outgoing.body,
+                    dispatcher,
+                    signal,
+                });
+                return {
+                    status: response.statusCode,
+                    headers: flattenHeaders(response.headers),
+                    body: await response.body.text(),
+                };
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw new http/* RequestTimeout */.V(timeoutMs, { cause: error });
+                throw error;
+            }
+        },
+        close: () => dispatcher.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime.ts
+
+
+
+/** What a run needs of the machine, shared by the action's entry and the command line. */
+const systemDependencies = {
+    readText: (path) => (0,promises_namespaceObject.readFile)(path, 'utf8'),
+    createTransport: undiciTransport,
+    // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
+    lookUpPreviousRun: async (query) => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(640)]).then(__nccwpck_require__.bind(__nccwpck_require__, 640))).lookUpPreviousRun(query),
+    clock: { now: Date.now, sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms) },
+    random: Math.random,
+};
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -30464,13 +30477,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -30510,13 +30516,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -33716,18 +33715,6 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

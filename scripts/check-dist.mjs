@@ -8,8 +8,9 @@ import { join } from 'node:path';
 const fresh = mkdtempSync(join(tmpdir(), 'hipchat-notify-dist-'));
 try {
   const build = JSON.parse(readFileSync('package.json', 'utf8')).scripts.build;
-  // Every word 'dist' in the build script names the output folder; point them all at the fresh one.
-  const command = build.replace(/(?<=\s)dist(?=\s|$)/g, fresh);
+  // Every word 'dist' in the build script names the output folder (or starts a path inside it, as dist/cli does);
+  // point them all at the fresh one.
+  const command = build.replace(/(?<=\s)dist(?=[\s/]|$)/g, fresh);
   if (command === build) throw new Error("The build script must name its output folder 'dist' so check-dist can redirect it.");
   execFileSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
 

@@ -1,73 +1,101 @@
-// The action's main job, locally: start the bundled HipChat simulator, run dist/index.js for a sample event the
-// way the runner does, and print what the room received. Usage: npm run demo -- [--event NAME] [--format html|text]
+// The action's main job, locally: start the bundled HipChat simulator and the room preview page, run
+// dist/index.js for sample events the way the runner does, print what the room received, and keep the page
+// serving until Ctrl-C. Usage: npm run demo -- [--event NAME] [--format card|html|text] [--port N] [--once]
 import { parseArgs } from 'node:util';
-import { runAction } from '../test/e2e/run-action.ts';
-import { exampleEvent, type Payload, runnerEnvFor } from '../test/fixtures/events.ts';
-import { startSimulator } from '../test/simulator/server.ts';
+import { startPreview } from '../preview/server.ts';
+import { annotations, runAction } from '../test/e2e/run-action.ts';
+import { type RecordedRequest, startSimulator } from '../test/simulator/server.ts';
+import type { NotificationBody } from '../test/simulator/validate-notification.ts';
+import { type DemoRun, runOptionsFor, SAMPLES, TOUR } from './demo-samples.ts';
 
-interface Sample {
-  eventName: string;
-  status: string;
-  payload: () => Payload;
+const USAGE = `Usage: npm run demo -- [options]
+  (no options)       send a text message, a rejected html message, an html message and a card
+  --event NAME       send one notification for ${Object.keys(SAMPLES).join(', ')}
+  --format FORMAT    with it, card (the default), html or text
+  --port N           serve the room preview on port N (default 8080; a free port when busy)
+  --once             exit after printing, without serving the page (also when CI is set)`;
+
+function options(): { runs: DemoRun[]; port: number; once: boolean } {
+  const { values } = parseArgs({
+    options: {
+      event: { type: 'string' },
+      format: { type: 'string' },
+      port: { type: 'string', default: '8080' },
+      once: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const fail = (message: string): never => {
+    console.error(`${message}\n${USAGE}`);
+    process.exit(values.help ? 0 : 2);
+  };
+  if (values.help) fail('The demo: the action, the HipChat simulator and the room preview page.');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Invalid --port '${values.port}': expected 0 to 65535.`);
+  const event = values.event ?? (values.format ? 'push' : undefined);
+  if (event !== undefined && !SAMPLES[event]) fail(`Unknown --event '${event}': expected ${Object.keys(SAMPLES).join(', ')}.`);
+  const format = values.format ?? 'card';
+  if (!['card', 'html', 'text'].includes(format)) fail(`Invalid --format '${format}': expected card, html or text.`);
+  return {
+    runs: event === undefined ? [...TOUR] : [{ sample: event, inputs: { format }, accepted: true }],
+    port,
+    once: values.once || process.env.CI === 'true',
+  };
 }
 
-const SAMPLES: Record<string, Sample> = {
-  push: {
-    eventName: 'push',
-    status: 'success',
-    payload: () => exampleEvent('push', (p) => p.ref.startsWith('refs/heads/') && p.commits.length > 0),
-  },
-  pull_request: {
-    eventName: 'pull_request',
-    status: 'failure',
-    payload: () => exampleEvent('pull_request', (p) => p.action === 'opened'),
-  },
-  release: {
-    eventName: 'release',
-    status: 'success',
-    payload: () => exampleEvent('release', (p) => p.action === 'published'),
-  },
-  cancelled: {
-    eventName: 'workflow_dispatch',
-    status: 'cancelled',
-    payload: () => exampleEvent('workflow_dispatch'),
-  },
-};
-
-const { values } = parseArgs({
-  options: {
-    event: { type: 'string', default: 'push' },
-    format: { type: 'string', default: 'html' },
-  },
-});
-const sample = SAMPLES[values.event];
-if (!sample) {
-  console.error(`Unknown --event '${values.event}': expected ${Object.keys(SAMPLES).join(', ')}.`);
-  process.exit(2);
+function describeBody(body: NotificationBody): string[] {
+  const lines = [`  colour ${body.color}, from '${body.from ?? ''}', ${body.card ? 'card' : (body.message_format ?? 'html')}`];
+  if (body.card) {
+    lines.push(`  card: ${body.card.title}`);
+    const attributes = (body.card.attributes ?? []).map((attribute) => `${attribute.label}: ${attribute.value.label}`);
+    if (attributes.length > 0) lines.push(`        ${attributes.join(' · ')}`);
+  }
+  lines.push(`  message: ${body.message.replace(/\n/g, '\n           ')}`);
+  return lines;
 }
 
+function describeRequest(request: RecordedRequest | undefined): string[] {
+  if (!request) return ['  nothing reached the simulator'];
+  if (request.delivered) return [`  delivered to room '${request.delivered.room.name}'`, ...describeBody(request.delivered.body)];
+  const error = (request.response as { error?: { message?: string; reason?: string } } | null)?.error;
+  const message = error?.message ?? '';
+  const reason = error?.reason && !message.includes(error.reason) ? [`  reason: ${error.reason}`] : [];
+  return [`  rejected by HipChat (${request.status}): ${message}`, ...reason];
+}
+
+const { runs, port, once } = options();
 const token = 'demo-token-not-a-secret';
 const simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token }] });
+const preview = once ? undefined : await startPreview(simulator, { port, fallbackToFreePort: true });
+let asExpected = true;
 try {
-  const payload = sample.payload();
-  const run = await runAction({
-    inputs: { room: 'Operations', token, server_url: simulator.url, format: values.format },
-    event: payload,
-    eventName: sample.eventName,
-    env: runnerEnvFor(sample.eventName, payload),
-    jobStatus: sample.status,
-  });
-  console.log(`HipChat simulator at ${simulator.url}; ran dist/index.js for a ${sample.eventName} event (status ${sample.status}).`);
-  console.log(`Exit code: ${run.exitCode}`);
-  // The runner shows debug lines only when step debugging is on.
-  console.log(run.visibleLog.split('\n').filter((line) => !line.startsWith('::debug::')).join('\n').trim());
-  for (const notification of simulator.delivered) {
-    console.log(`\nRoom '${notification.room.name}' received (${notification.body.color}, ${notification.body.message_format ?? 'html'}):`);
-    console.log(notification.body.message);
+  for (const demo of runs) {
+    const sample = SAMPLES[demo.sample];
+    if (!sample) throw new Error(`No sample '${demo.sample}'`);
+    const before = simulator.requests.length;
+    const run = await runAction({
+      ...runOptionsFor(sample),
+      inputs: { room: 'Operations', token, server_url: simulator.url, ...demo.inputs },
+    });
+    const format = demo.inputs.template ? `${demo.note}` : `format ${demo.inputs.format}`;
+    console.log(`\n▸ ${sample.eventName} (${sample.status}), ${format}: dist/index.js exited with ${run.exitCode}`);
+    console.log(describeRequest(simulator.requests[before]).join('\n'));
+    for (const error of annotations(run, 'error')) console.log(`  the step failed: ${error.replace(/\n/g, '\n    ')}`);
+    asExpected &&= (run.exitCode === 0) === demo.accepted;
   }
-  console.log('\nOutputs:');
-  for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name}: ${value}`);
-  process.exitCode = run.exitCode ?? 1;
 } finally {
-  await simulator.close();
+  if (!preview) await simulator.close();
+}
+if (!asExpected) console.error('\nA run did not end as the demo expects: see above.');
+process.exitCode = asExpected ? 0 : 1;
+
+if (preview) {
+  console.log(`
+Room preview: ${preview.url}   (live; Ctrl-C to stop)
+HipChat simulator: ${simulator.url}, room Operations, token ${token}
+Send your own from another shell, and watch it arrive:
+  node dist/cli/index.js --server-url ${simulator.url} --token ${token} --room Operations --repository acme/api --format card --status failure`);
+  process.once('SIGINT', () => {
+    void Promise.all([preview.close(), simulator.close()]);
+  });
 }

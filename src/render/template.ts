@@ -1,5 +1,6 @@
 import { Liquid, type Template } from 'liquidjs';
 import type { MessageFormat } from '../inputs/parse.js';
+import { closestName } from '../suggest.js';
 
 /** A template and where it came from, for errors: "input 'template'" or "template_file 'ci/message.liquid'". */
 export interface TemplateSource {
@@ -47,18 +48,6 @@ function templateError(source: TemplateSource, error: unknown): TemplateError {
   return new TemplateError(`Invalid template in ${source.origin}${where}: ${text}. ${hintFor(text)}`, { cause: error });
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** A misspelt top-level name would render as nothing and go unnoticed, so it fails like a syntax error. */
 function checkNames(liquid: Liquid, templates: Template[], source: TemplateSource, known: readonly string[]): void {
   const { globals } = liquid.analyzeSync(templates, { partials: false });
@@ -66,8 +55,8 @@ function checkNames(liquid: Liquid, templates: Template[], source: TemplateSourc
     if (known.includes(name)) continue;
     const location = uses[0]?.location;
     const where = location ? ` (line ${location.row}, column ${location.col})` : '';
-    const closest = known.map((candidate) => ({ candidate, distance: editDistance(name, candidate) })).sort((a, b) => a.distance - b.distance)[0];
-    const suggestion = closest && closest.distance <= 2 ? `Did you mean '${closest.candidate}'? ` : '';
+    const closest = closestName(name, known);
+    const suggestion = closest ? `Did you mean '${closest}'? ` : '';
     throw new TemplateError(
       `Invalid template in ${source.origin}${where}: unknown variable '${name}'. ${suggestion}Known variables: ${known.join(', ')}.`,
     );

@@ -31,6 +31,14 @@ export const CARD_TAGS = ['a', 'b', 'i', 'strong', 'span'] as const;
 const SPAN_STYLES = ['font-weight', 'color', 'text-decoration', 'height', 'width'];
 const SAFE_URL = /^(https?:|mailto:)/i;
 
+/** The same whitelist as data, for the preview page, which rebuilds html messages from it in the browser. */
+export const HTML_POLICY = {
+  tags: ALLOWED,
+  cardTags: CARD_TAGS,
+  spanStyles: SPAN_STYLES,
+  safeUrl: SAFE_URL.source,
+} as const;
+
 /** The first problem with an html fragment, in words, or undefined when HipChat would keep all of it. */
 export function htmlProblem(html: string, tags: readonly string[] = Object.keys(ALLOWED)): string | undefined {
   let problem: string | undefined;

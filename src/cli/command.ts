@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { EventPayload } from '../context/github.js';
+import type { ReadText } from '../context/read.js';
+import { v2Body } from '../hipchat/v2.js';
+import { type Dependencies, prepareNotification, run } from '../main.js';
+import { type CliArgs, parseCliArgs, UsageError } from './args.js';
+import { consoleCore } from './console-core.js';
+import type { DeclaredInput } from './declared-inputs.js';
+import { localGithubEnv } from './github-env.js';
+import { usage } from './usage.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+export interface CliDependencies extends Pick<Dependencies, 'readText' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'> {
+  readonly declared: readonly DeclaredInput[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly io: CliIo;
+}
+
+/** A dry run renders without sending, so the room and the token it never uses need not be given. */
+const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run' };
+
+async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
+  let text: string;
+  try {
+    text = await readText(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`Invalid --event '${path}': cannot read it (${reason}).`);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    throw new UsageError(`Invalid --event '${path}': expected a JSON webhook payload, but it is not valid JSON.`);
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new UsageError(`Invalid --event '${path}': expected a JSON object (a webhook payload).`);
+  }
+  return payload as EventPayload;
+}
+
+/**
+ * The command line: the action's own run() with the inputs from options, a console in place of the runner, and
+ * the github context from the GITHUB_* variables and the payload. Returns the exit code: 0 sent (or rendered),
+ * 1 failed, 2 a mistake on the command line.
+ */
+export async function runCli(argv: readonly string[], deps: CliDependencies): Promise<number> {
+  const { io } = deps;
+  let env: Record<string, string | undefined>;
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv, deps.declared);
+    if (args.help) {
+      io.stdout(`${usage(deps.declared)}\n`);
+      return 0;
+    }
+    const eventPath = args.event === undefined ? undefined : resolve(args.event);
+    const payload = eventPath === undefined ? {} : await readPayload(eventPath, deps.readText);
+    env = localGithubEnv(deps.env, payload, { ...args, ...(eventPath && { eventPath }) });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`error: ${error.message}`);
+    return 2;
+  }
+
+  const defaults = Object.fromEntries(deps.declared.map((input) => [input.name, input.default]));
+  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_PLACEHOLDERS), ...args.inputs };
+  const core = consoleCore(inputs, { write: io.stderr, debug: env.RUNNER_DEBUG === '1' });
+  if (!env.GITHUB_REPOSITORY) {
+    core.warning('The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.');
+  }
+  // A shell has no job summary; the outputs printed at the end say the same.
+  const runDeps: Dependencies = { ...deps, core, env, appendSummary: async () => {} };
+
+  if (args.dryRun) {
+    try {
+      const { notification, companion } = await prepareNotification(runDeps);
+      io.stdout(`${JSON.stringify(companion ? [v2Body(notification), v2Body(companion)] : v2Body(notification), null, 2)}\n`);
+    } catch (error) {
+      core.setFailed(error instanceof Error ? error.message : String(error));
+    }
+  } else {
+    await run(runDeps);
+    io.stdout(`${JSON.stringify(core.outputs, null, 2)}\n`);
+  }
+  return core.failed ? 1 : 0;
+}

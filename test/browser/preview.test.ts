@@ -1,0 +1,147 @@
+// The room preview in a real browser: Debian's headless Chromium, driven by playwright-core. Notifications go in
+// through dist/index.js (as the runner runs it) and straight to the simulator (what the action never sends: a
+// rejected card, hostile html); the page must show each as HipChat would, live, and run none of their code.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Preview, startPreview } from '../../preview/server.ts';
+import { runAction } from '../e2e/run-action.ts';
+import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
+import { type Simulator, startSimulator } from '../simulator/server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Without the background-networking flags Chromium reaches for Google's services, which are off limits here; the
+// resolver rule makes sure no name but 127.0.0.1 is ever looked up, whatever a page or Chromium asks for.
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+const SCREENSHOT = resolve(import.meta.dirname, '../../test-output/preview.png');
+const TOKEN = 'browser-Token-1a2b3c';
+
+let simulator: Simulator;
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+/** Requests the page made beyond 127.0.0.1 (images in messages and cards): none reaches the network, none may be a script. */
+const offsite: string[] = [];
+
+function post(body: unknown): Promise<Response> {
+  return fetch(`${simulator.url}/v2/room/Operations/notification`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function runDist(eventName: string, status: string, inputs: Record<string, string>): Promise<void> {
+  const event = exampleEvent(eventName, (p) => (eventName === 'push' ? p.commits.length > 0 : p.action === 'opened'));
+  const run = await runAction({
+    event,
+    eventName,
+    env: runnerEnvFor(eventName, event),
+    jobStatus: status,
+    inputs: { room: 'Operations', token: TOKEN, server_url: simulator.url, ...inputs },
+  });
+  expect(run.exitCode, run.visibleLog).toBe(0);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does.`);
+  }
+  simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token: TOKEN }] });
+  preview = await startPreview(simulator);
+
+  await runDist('pull_request', 'failure', { format: 'html' });
+  expect((await post({ message: 'Screenshot', card: { style: 'image', title: 'Screenshot', id: 'c1', thumbnail: { url: 'https://x/t.png', width: '43' } } })).status).toBe(400);
+  const hostile =
+    '<b>Bold</b> <img src="x" onerror="window.pwned = 1"><script>window.pwned = 2</script>' +
+    '<a href="javascript:window.pwned = 3">trap</a> <span style="color: red; position: fixed">styled</span>';
+  expect((await post({ message: hostile })).status).toBe(400);
+  expect((await post({ message: '@here Deployed: https://deploy.example.com/runs/7.', message_format: 'text', color: 'purple' })).status).toBe(204);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+  await page.route('**/*', (route) => {
+    if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
+    offsite.push(`${route.request().resourceType()} ${route.request().url()}`);
+    return route.abort();
+  });
+  await page.goto(preview.url);
+  await page.locator('article.entry').nth(3).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+  await simulator?.close();
+});
+
+describe('the room preview', () => {
+  it('shows a card sent while the page is open at the top, without a reload', async () => {
+    await runDist('push', 'success', { format: 'card' });
+    const card = page.locator('article.entry').first();
+    await expect.poll(() => card.locator('.card-title').textContent()).toBe('Codertocat/Hello-World: CI #42 succeeded');
+    expect(await card.getAttribute('class')).toBe('entry color-green');
+    expect(await card.locator('.card-title a').getAttribute('href')).toBe('https://github.com/Codertocat/Hello-World/actions/runs/9876543210');
+    const status = card.locator('.card-attribute', { hasText: 'Status' }).locator('.lozenge');
+    expect(await status.textContent()).toBe('success');
+    expect(await status.getAttribute('class')).toBe('lozenge lozenge-success');
+    expect(await status.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).backgroundColor)).toBe('rgb(20, 137, 44)');
+    expect(await card.locator('.card-attribute', { hasText: 'Branch' }).locator('a').textContent()).toBe('master');
+    expect(await card.locator('.card-activity summary').textContent()).toContain('Codertocat/Hello-World: CI #42 succeeded');
+    expect(await card.locator('.meta .from').textContent()).toBe('GitHub Actions');
+    expect(await card.locator('.card-title img.card-icon').getAttribute('src')).toBe('https://github.com/favicon.ico');
+
+    await mkdir(resolve(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('shows an html message with its links, coloured by the status', async () => {
+    const message = page.locator('article.entry.color-red');
+    const link = message.locator('.message-html a', { hasText: '#2 Update the README with new information.' });
+    expect(await link.getAttribute('href')).toBe('https://github.com/Codertocat/Hello-World/pull/2');
+    expect(await link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('shows a text message with its addresses linked and its mentions marked', async () => {
+    const message = page.locator('article.entry.color-purple .message-text');
+    expect(await message.textContent()).toBe('@here Deployed: https://deploy.example.com/runs/7.');
+    expect(await message.locator('a').getAttribute('href')).toBe('https://deploy.example.com/runs/7');
+    expect(await message.locator('.mention').textContent()).toBe('@here');
+  });
+
+  it("shows why the server rejected a card, in the server's words", async () => {
+    const rejected = page.locator('article.entry.rejected', { hasText: 'Screenshot' });
+    expect(await rejected.locator('.rejection-heading').textContent()).toBe('Rejected: 400 Bad Request');
+    expect(await rejected.locator('.rejection-reason').textContent()).toBe('Why: card.thumbnail.width must be a number (got string)');
+    expect(await rejected.locator('.rejection-field').textContent()).toBe('Field: card');
+  });
+
+  it('shows hostile html as HipChat would keep it, and runs none of it', async () => {
+    const rejected = page.locator('article.entry.rejected', { hasText: 'trap' });
+    expect(await rejected.locator('.rejection-reason').textContent()).toMatch(/^Why: <img src> must be an http, https or mailto URL/);
+    const shown = rejected.locator('.sent .message-html');
+    expect(await shown.innerHTML()).toBe('<b>Bold</b> <a target="_blank" rel="noopener noreferrer">trap</a> <span style="color: red;">styled</span>');
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('#notifications script, #notifications [onerror]').count()).toBe(0);
+  });
+
+  it('lists newest first, and loads nothing from elsewhere but images', async () => {
+    const ids = await page.locator('article.entry').evaluateAll((articles) => articles.map((article) => Number(article.getAttribute('data-id'))));
+    expect(ids).toEqual([5, 4, 3, 2, 1]);
+    expect(await page.locator('#summary').textContent()).toBe('3 delivered, 2 rejected · newest first');
+    expect(await page.locator('#status').textContent()).toBe('live');
+    expect(offsite.filter((request) => !request.startsWith('image '))).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+// The README's first command: the demo sends its tour through dist/index.js, prints what the room got, and
+// serves the room preview until Ctrl-C.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PreviewEntry } from '../../preview/entries.ts';
+
+const DEMO = resolve(import.meta.dirname, '../../scripts/demo.ts');
+
+describe('npm run demo', () => {
+  it('prints what the room received, serves the page with a card on top, and stops on Ctrl-C', async () => {
+    // CI set would make the demo exit after printing; this test wants the serving demo.
+    const { CI: _ci, ...env } = process.env;
+    const demo = spawn(process.execPath, [DEMO, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    demo.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => demo.on('close', done));
+    const url = await new Promise<string>((found, fail) => {
+      demo.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk;
+        const match = /Room preview: (\S+)/.exec(stdout);
+        if (match) found(match[1] as string);
+      });
+      void exited.then(() => fail(new Error(`The demo exited early:\n${stdout}\n${stderr}`)));
+    });
+
+    expect(stdout).toContain('▸ push (success), format card: dist/index.js exited with 0');
+    expect(stdout).toContain('  card: Codertocat/Hello-World: CI #42 succeeded');
+    expect(stdout).toContain('  rejected by HipChat (400): ');
+    const entries = (await (await fetch(new URL('/api/notifications', url))).json()) as PreviewEntry[];
+    expect(entries.map((entry) => entry.status)).toEqual([204, 400, 204, 204]);
+    expect(entries.at(-1)?.body).toMatchObject({ card: { title: 'Codertocat/Hello-World: CI #42 succeeded' } });
+
+    demo.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  });
+});
