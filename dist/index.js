@@ -29429,7 +29429,7 @@ function jobLines(view) {
 function defaultMessage(view, format) {
     const described = (0,events/* describeEvent */.g)(view);
     const run = `${view.repository}: ${view.workflow} #${view.run_number}`;
-    return (0,rich_text/* renderRich */.J)({
+    return (0,rich_text/* renderRich */.Jp)({
         headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
         details: [...jobLines(view), ...(described.details ?? [])],
         links: [view.run_url, ...(described.links ?? [])],
@@ -29947,7 +29947,7 @@ const push = (view) => {
         .map((commit) => [
         '• ',
         { text: commit.short_sha, url: commit.url },
-        ` ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(commit.title)}`,
+        ` ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(commit.title)}`,
         commit.author ? ` (${commit.author})` : '',
     ]);
     const more = commits.length - MAX_COMMITS;
@@ -29964,7 +29964,7 @@ const pullRequest = (view) => {
     if (!pr)
         return fallback(view);
     return {
-        subject: [' on pull request ', { text: `#${pr.number} ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(pr.title)}`, url: pr.url }, ...inParentheses(actionWord(view), view.actor)],
+        subject: [' on pull request ', { text: `#${pr.number} ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(pr.title)}`, url: pr.url }, ...inParentheses(actionWord(view), view.actor)],
         details: [[branchLink(view, pr.head), ' → ', branchLink(view, pr.base), pr.draft ? ' (draft)' : '', ...commitLink(view)]],
         links: [pr.url],
     };
@@ -29977,7 +29977,7 @@ const release = (view) => {
         .filter(Boolean)
         .join(' · ');
     return {
-        subject: [' for release ', { text: (0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(published.name), url: published.url }, ...inParentheses(actionWord(view), view.actor)],
+        subject: [' for release ', { text: (0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(published.name), url: published.url }, ...inParentheses(actionWord(view), view.actor)],
         details: notes ? [[notes]] : [],
         links: [published.url],
     };
@@ -30000,7 +30000,7 @@ const workflowRun = (view) => {
     const branch = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(run, 'head_branch');
     return {
         subject: [' after ', { text: name, url }, outcome, ...(branch ? [' on ', branchLink(view, branch)] : [])],
-        details: view.commit_title ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(view.commit_title)]] : [],
+        details: view.commit_title ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(view.commit_title)]] : [],
         links: [url],
     };
 };
@@ -30009,7 +30009,7 @@ const workflowDispatch = (view) => {
     const entries = inputs && typeof inputs === 'object' ? Object.entries(inputs).slice(0, MAX_INPUTS) : [];
     return {
         subject: [' on ', refLink(view), ...inParentheses('run manually', view.actor)],
-        details: entries.map(([name, value]) => [`${name}: ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(String(value), 60)}`]),
+        details: entries.map(([name, value]) => [`${name}: ${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(String(value), 60)}`]),
     };
 };
 const schedule = (view) => {
@@ -30036,7 +30036,7 @@ const deployment = (view) => {
     const creator = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment', 'creator', 'login') ?? view.actor;
     return {
         subject: [' deploying ', ...deploymentTarget(view), ...by(creator)],
-        details: description ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(description)]] : [],
+        details: description ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(description)]] : [],
     };
 };
 const deploymentStatus = (view) => {
@@ -30045,7 +30045,7 @@ const deploymentStatus = (view) => {
     const target = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment_status', 'environment_url') || (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'deployment_status', 'target_url') || '';
     const details = [];
     if (description)
-        details.push([(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(description)]);
+        details.push([(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(description)]);
     if (target)
         details.push([{ text: target, url: target }]);
     return {
@@ -30057,7 +30057,7 @@ const deploymentStatus = (view) => {
 function issueLink(view, fragment = '') {
     const number = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'issue', 'number') ?? '';
     const title = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'issue', 'title') ?? '';
-    return { text: (0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(`#${number} ${title}`), url: `${view.repository_url}/issues/${number}${fragment}` };
+    return { text: (0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(`#${number} ${title}`), url: `${view.repository_url}/issues/${number}${fragment}` };
 }
 const issues = (view) => {
     const issue = issueLink(view);
@@ -30070,7 +30070,7 @@ const issueComment = (view) => {
     const body = (0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'comment', 'body') ?? '';
     return {
         subject: [` on a comment${actionWord(view) === 'created' ? '' : ` ${actionWord(view)}`}`, ...by(view.actor), ` on ${onPullRequest ? 'pull request' : 'issue'} `, target],
-        details: body ? [[`“${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(body, 200)}”`]] : [],
+        details: body ? [[`“${(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(body, 200)}”`]] : [],
         links: [target.url],
     };
 };
@@ -30081,7 +30081,7 @@ const mergeGroup = (view) => {
     const base = ((0,_context_payload_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .b)(view.event, 'merge_group', 'base_ref') ?? '').replace(/^refs\/heads\//, '');
     return {
         subject: [' in the merge queue', ...(base ? [' for ', branchLink(view, base)] : []), ...commitLink(view)],
-        details: view.commit_title ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$)(view.commit_title)]] : [],
+        details: view.commit_title ? [[(0,_rich_text_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(view.commit_title)]] : [],
     };
 };
 function fallback(view) {
@@ -30221,12 +30221,17 @@ function fitMessage(message, format) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ clip),
-/* harmony export */   J: () => (/* binding */ renderRich)
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   Jp: () => (/* binding */ renderRich),
+/* harmony export */   Or: () => (/* binding */ lineHtml)
 /* harmony export */ });
 /* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4095);
 
 const MAX_DETAIL_LINES = 8;
+/** One line of inlines as html; text escaped, links and emphasis marked up. */
+function lineHtml(line) {
+    return line.map(inlineHtml).join('');
+}
 function inlineHtml(inline) {
     if (typeof inline === 'string')
         return (0,_html_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .Z)(inline);
@@ -30242,7 +30247,7 @@ function inlineText(inline) {
 function renderRich(message, format) {
     const details = message.details.slice(0, MAX_DETAIL_LINES);
     if (format === 'html') {
-        return [message.headline, ...details].map((line) => line.map(inlineHtml).join('')).join('<br>');
+        return [message.headline, ...details].map(lineHtml).join('<br>');
     }
     const links = [...new Set(message.links.filter(Boolean))];
     return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');

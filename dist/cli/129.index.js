@@ -99,6 +99,20 @@ function defaultAttributes(view) {
         attribute('Run', `#${view.run_number}${attempt}`, view.run_url),
     ].filter((entry) => entry !== undefined);
 }
+/**
+ * Card html has no line breaks (only a, b, i, strong and span), so the lines run on: a bulleted line (a push's
+ * commits) after its own bullet, any other after a middle dot.
+ */
+function oneLineHtml(lines) {
+    return lines
+        .map((line, index) => {
+        if (index === 0)
+            return (0,rich_text/* lineHtml */.Or)(line);
+        const bulleted = typeof line[0] === 'string' && line[0].startsWith('• ');
+        return `${bulleted ? ' ' : ' · '}${(0,rich_text/* lineHtml */.Or)(line)}`;
+    })
+        .join('');
+}
 function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -110,9 +124,9 @@ function capitalise(text) {
 function defaultCard(view) {
     const described = (0,events/* describeEvent */.g)(view);
     const details = described.details ?? [];
-    const description = capitalise((0,rich_text/* renderRich */.J)({ headline: described.subject, details, links: [] }, 'html').trim());
+    const description = capitalise(oneLineHtml([described.subject, ...details]).trim());
     const title = `${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}`;
-    const headline = (0,rich_text/* renderRich */.J)({ headline: [{ text: title, url: view.run_url }, ...described.subject], details: [], links: [] }, 'html');
+    const headline = (0,rich_text/* renderRich */.Jp)({ headline: [{ text: title, url: view.run_url }, ...described.subject], details: [], links: [] }, 'html');
     return {
         style: 'application',
         format: 'medium',

@@ -1,7 +1,7 @@
 import { stringAt } from '../context/payload.js';
 import type { JobStatus } from '../inputs/parse.js';
 import { describeEvent } from '../render/events.js';
-import { renderRich } from '../render/rich-text.js';
+import { type Inline, lineHtml, renderRich } from '../render/rich-text.js';
 import type { NotificationView } from '../view.js';
 import type { Card, CardAttribute, LozengeStyle } from './card.js';
 
@@ -42,6 +42,20 @@ function defaultAttributes(view: NotificationView): CardAttribute[] {
   ].filter((entry) => entry !== undefined);
 }
 
+/**
+ * Card html has no line breaks (only a, b, i, strong and span), so the lines run on: a bulleted line (a push's
+ * commits) after its own bullet, any other after a middle dot.
+ */
+function oneLineHtml(lines: readonly (readonly Inline[])[]): string {
+  return lines
+    .map((line, index) => {
+      if (index === 0) return lineHtml(line);
+      const bulleted = typeof line[0] === 'string' && line[0].startsWith('• ');
+      return `${bulleted ? ' ' : ' · '}${lineHtml(line)}`;
+    })
+    .join('');
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -54,7 +68,7 @@ function capitalise(text: string): string {
 export function defaultCard(view: NotificationView): Card {
   const described = describeEvent(view);
   const details = described.details ?? [];
-  const description = capitalise(renderRich({ headline: described.subject, details, links: [] }, 'html').trim());
+  const description = capitalise(oneLineHtml([described.subject, ...details]).trim());
   const title = `${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}`;
   const headline = renderRich({ headline: [{ text: title, url: view.run_url }, ...described.subject], details: [], links: [] }, 'html');
   return {

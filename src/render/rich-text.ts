@@ -13,6 +13,11 @@ export interface RichMessage {
 
 const MAX_DETAIL_LINES = 8;
 
+/** One line of inlines as html; text escaped, links and emphasis marked up. */
+export function lineHtml(line: readonly Inline[]): string {
+  return line.map(inlineHtml).join('');
+}
+
 function inlineHtml(inline: Inline): string {
   if (typeof inline === 'string') return escapeHtml(inline);
   if ('strong' in inline) return `<strong>${escapeHtml(inline.strong)}</strong>`;
@@ -27,7 +32,7 @@ function inlineText(inline: Inline): string {
 export function renderRich(message: RichMessage, format: MessageFormat): string {
   const details = message.details.slice(0, MAX_DETAIL_LINES);
   if (format === 'html') {
-    return [message.headline, ...details].map((line) => line.map(inlineHtml).join('')).join('<br>');
+    return [message.headline, ...details].map(lineHtml).join('<br>');
   }
   const links = [...new Set(message.links.filter(Boolean))];
   return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');

@@ -8,7 +8,7 @@ import {
   type LOZENGE_STYLES,
   type MESSAGE_FORMATS,
 } from './notification-schema.ts';
-import { htmlProblem } from './html-policy.ts';
+import { CARD_TAGS, htmlProblem } from './html-policy.ts';
 import { pyRepr } from './python-repr.ts';
 import { checkSchema, jsonTypeOf, type Schema, type SchemaPath, type Violation } from './schema.ts';
 
@@ -82,19 +82,36 @@ export function validateNotification(body: unknown): NotificationValidation {
   return { ok: false, error: fieldError(field, violation) };
 }
 
-/** html is the default format, so a body without message_format is checked too. */
-function checkHtml(notification: NotificationBody): NotificationValidation {
-  if ((notification.message_format ?? 'html') !== 'html') return { ok: true, notification };
-  const problem = htmlProblem(notification.message);
-  if (!problem) return { ok: true, notification };
+function htmlRejection(field: string, problem: string): NotificationValidation {
   return {
     ok: false,
-    error: errorEnvelope(400, `Value for field 'message' has html that HipChat would not show: ${problem}`, {
-      field: 'message',
+    error: errorEnvelope(400, `Value for field '${field}' has html that HipChat would not show: ${problem}`, {
+      field,
       validation: 'html',
       reason: problem,
     }),
   };
+}
+
+/** The html fields of a card, which allow fewer tags than a message (§1.3). */
+function cardHtml(card: Card): [string, string][] {
+  const fields: [string, string][] = [];
+  if (typeof card.description === 'object' && card.description.format === 'html') fields.push(['card.description', card.description.value]);
+  if (card.activity) fields.push(['card.activity.html', card.activity.html]);
+  return fields;
+}
+
+/** html is the default format, so a body without message_format is checked too. */
+function checkHtml(notification: NotificationBody): NotificationValidation {
+  if ((notification.message_format ?? 'html') === 'html') {
+    const problem = htmlProblem(notification.message);
+    if (problem) return htmlRejection('message', problem);
+  }
+  for (const [field, html] of notification.card ? cardHtml(notification.card) : []) {
+    const problem = htmlProblem(html, CARD_TAGS);
+    if (problem) return htmlRejection('card', `${field}: ${problem}`);
+  }
+  return { ok: true, notification };
 }
 
 const SCHEMA_STRINGS = { stringPrefix: '' } as const;

@@ -40,7 +40,7 @@ describe('the default card', () => {
       description: {
         format: 'html',
         value:
-          'On pull request <a href="https://github.com/Codertocat/Hello-World/pull/2">#2 Update the README with new information.</a> (opened by Codertocat)<br>' +
+          'On pull request <a href="https://github.com/Codertocat/Hello-World/pull/2">#2 Update the README with new information.</a> (opened by Codertocat) · ' +
           '<a href="https://github.com/Codertocat/Hello-World/tree/changes">changes</a> → <a href="https://github.com/Codertocat/Hello-World/tree/master">master</a> ' +
           '(<a href="https://github.com/Codertocat/Hello-World/commit/ec26c3e57ca3a959ca5aad62de7213c562f8c821">ec26c3e</a>)',
       },
@@ -58,6 +58,14 @@ describe('the default card', () => {
         { label: 'Run', value: { label: '#42', url: 'https://github.com/Codertocat/Hello-World/actions/runs/9876543210' } },
       ],
     });
+  });
+
+  it('runs a push’s commits on in one line, since card html has no line breaks', () => {
+    const push = exampleEvent('push', (p) => p.ref === 'refs/heads/master' && p.commits.length > 0);
+    push.commits = [push.commits[0], { ...push.commits[0], id: 'b'.repeat(40), message: 'Second' }];
+    const description = defaultCard(viewOf('push', push)).description?.value ?? '';
+    expect(description).not.toContain('<br>');
+    expect(description).toMatch(/^On <a [^>]+>master<\/a> \(.*\) by Codertocat • <a [^>]+>6113728<\/a> Initial commit \(Codertocat\) • <a [^>]+>bbbbbbb<\/a> Second \(Codertocat\)$/);
   });
 
   it('colours the status lozenge by status', () => {
