@@ -1,18 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server.ts';
-import { limitHeaders, manualClock, postNotification } from './test-helpers.ts';
+import { limitHeaders, manualClock, postNotification, T0, T0_SECONDS, UNTOUCHED_HEADERS } from './test-helpers.ts';
 
-const T0 = 1_700_000_000_000;
-const T0_SECONDS = T0 / 1000;
-
-const UNTOUCHED_HEADERS = {
-  'x-ratelimit-limit': '100',
-  'x-ratelimit-remaining': '100',
-  'x-ratelimit-reset': String(T0_SECONDS + 300),
-  'x-floodcontrol-limit': '30',
-  'x-floodcontrol-remaining': '30',
-  'x-floodcontrol-reset': String(T0_SECONDS + 60),
-};
 
 let sim: Simulator;
 beforeEach(async () => {

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator, type SimulatorOptions } from './server.ts';
-import { limitHeaders, manualClock, postNotification } from './test-helpers.ts';
+import { limitHeaders, manualClock, postNotification, T0, T0_SECONDS } from './test-helpers.ts';
 
-const T0 = 1_700_000_000_000;
-const T0_SECONDS = T0 / 1000;
 
 let sim: Simulator;
 let clock: ReturnType<typeof manualClock>;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { consume, RateLimiter, type LimitPolicy } from './rate-limits.ts';
-import { manualClock } from './test-helpers.ts';
+import { manualClock, T0 } from './test-helpers.ts';
 
 const POLICY: LimitPolicy = { limit: 2, windowSeconds: 60 };
-const T0 = 1_700_000_000_000;
 
 describe('consume', () => {
   it('opens a window at the first request and refuses once the limit is used', () => {

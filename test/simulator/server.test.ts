@@ -3,10 +3,8 @@ import { Agent as HttpAgent, get as httpGet } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type RecordedRequest, type Simulator } from './server.ts';
-import { limitHeaders, manualClock, postNotification } from './test-helpers.ts';
+import { limitHeaders, manualClock, postNotification, T0, T0_SECONDS, UNTOUCHED_HEADERS } from './test-helpers.ts';
 
-const T0 = 1_700_000_000_000;
-const T0_SECONDS = T0 / 1000;
 
 const ROOMS = [
   { id: 1, name: 'Operations' },
@@ -33,16 +31,6 @@ const FIRST_REQUEST_HEADERS = {
   'x-ratelimit-reset': String(T0_SECONDS + 300),
   'x-floodcontrol-limit': '30',
   'x-floodcontrol-remaining': '29',
-  'x-floodcontrol-reset': String(T0_SECONDS + 60),
-};
-
-/** Headers of a request that was not counted anywhere, at T0. */
-const UNTOUCHED_HEADERS = {
-  'x-ratelimit-limit': '100',
-  'x-ratelimit-remaining': '100',
-  'x-ratelimit-reset': String(T0_SECONDS + 300),
-  'x-floodcontrol-limit': '30',
-  'x-floodcontrol-remaining': '30',
   'x-floodcontrol-reset': String(T0_SECONDS + 60),
 };
 

@@ -1,5 +1,19 @@
 import type { Simulator } from './server.ts';
 
+/** The fixed start of the clock in the simulator's tests. */
+export const T0 = 1_700_000_000_000;
+export const T0_SECONDS = T0 / 1000;
+
+/** Headers of a request that was not counted anywhere, at T0, with the default limits of a user token. */
+export const UNTOUCHED_HEADERS = {
+  'x-ratelimit-limit': '100',
+  'x-ratelimit-remaining': '100',
+  'x-ratelimit-reset': String(T0_SECONDS + 300),
+  'x-floodcontrol-limit': '30',
+  'x-floodcontrol-remaining': '30',
+  'x-floodcontrol-reset': String(T0_SECONDS + 60),
+};
+
 export const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
 export const FLOOD_CONTROL_HEADERS = [
   'x-floodcontrol-limit',

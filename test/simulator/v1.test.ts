@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server.ts';
-import { limitHeaders, manualClock, postNotification, postV1Message } from './test-helpers.ts';
+import { limitHeaders, manualClock, postNotification, postV1Message, T0, T0_SECONDS } from './test-helpers.ts';
 
-const T0 = 1_700_000_000_000;
-const T0_SECONDS = T0 / 1000;
 
 let sim: Simulator;
 beforeEach(async () => {
