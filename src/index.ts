@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { undiciTransport } from './hipchat/undici-transport.js';
+import { nodeTransport } from './hipchat/node-transport.js';
+import { proxyConfigured } from './hipchat/transport-options.js';
 import { run } from './main.js';
 import { runner } from './runner.js';
 
@@ -10,7 +11,9 @@ await run({
   core,
   env: process.env,
   readText: (path) => readFile(path, 'utf8'),
-  createTransport: undiciTransport,
+  // undici loads only when a proxy variable is set: Node's own client does the rest.
+  createTransport: async (options) =>
+    proxyConfigured(process.env) ? (await import('./hipchat/proxy-transport.js')).proxyTransport(options) : nodeTransport(options),
   appendSummary: core.appendSummary,
   // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
   lookUpPreviousRun: async (query) => (await import('./github/previous-run.js')).lookUpPreviousRun(query),
