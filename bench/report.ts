@@ -89,18 +89,17 @@ export function summarize(results: readonly ScenarioResult[], distBytes: number)
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const kB = (bytes: number) => `${fixed(bytes / 1000, 0)} kB`;
 
+/** A Markdown table, so a run's figures can go into the README as they are. */
 export function printReport(summary: Summary, machine: { node: string; cpus: number; loadAverageBefore: number[] }, runs: number): void {
-  const load = machine.loadAverageBefore.map((value) => fixed(value, 2)).join(' ');
-  console.log(`Node ${machine.node}, ${machine.cpus} cores, load average ${load}; medians of ${runs} paired runs (action | floor | ratio)\n`);
-  const rows = summary.scenarios.map((scenario) => [
-    scenario.name,
-    `${fixed(scenario.wallMs[0], 1)} | ${fixed(scenario.wallMs[1], 1)} | ${fixed(scenario.wallMs[2], 2)}×`,
-    `${fixed(scenario.cpuMs[0], 1)} | ${fixed(scenario.cpuMs[1], 1)} | ${fixed(scenario.cpuMs[2], 2)}×`,
-    `${fixed(scenario.maxRssMiB[0], 1)} | ${fixed(scenario.maxRssMiB[1], 1)} | ${fixed(scenario.maxRssMiB[2], 2)}×`,
-    kB(scenario.loadedBytes),
-  ]);
-  console.table(Object.fromEntries(rows.map(([name, ...cells]) => [name, Object.fromEntries(['wall ms', 'CPU ms', 'peak RSS MiB', 'dist loaded'].map((head, i) => [head, cells[i]]))])));
-  console.log(`dist/ in all: ${kB(summary.distBytes)}\n`);
+  const load = machine.loadAverageBefore.map((value) => fixed(value, 2)).join(', ');
+  console.log(`Node ${machine.node.slice(1)}, ${machine.cpus} cores, load average ${load}; medians of ${runs} runs, each paired with a floor run.\n`);
+  const cell = ([action, floor, ratio]: [number, number, number], digits: number) => `${fixed(action, digits)} / ${fixed(floor, digits)} / ${fixed(ratio, 2)}×`;
+  console.log('| scenario | wall ms: action / floor / ratio | CPU ms: action / floor / ratio | peak RSS MiB: action / floor / ratio | dist/ loaded |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const scenario of summary.scenarios) {
+    console.log(`| ${scenario.name} | ${cell(scenario.wallMs, 0)} | ${cell(scenario.cpuMs, 0)} | ${cell(scenario.maxRssMiB, 1)} | ${kB(scenario.loadedBytes)} |`);
+  }
+  console.log(`\ndist/ in all: ${kB(summary.distBytes)}\n`);
   for (const { name, value, limit, unit, pass } of summary.targets) {
     const shown = unit === '×' ? `${fixed(value, 2)}× (at most ${fixed(limit, 2)}×)` : `${kB(value)} (at most ${kB(limit)})`;
     const miss = pass ? '' : `, over by ${fixed((value / limit - 1) * 100, 1)}%`;

@@ -128,9 +128,9 @@ try {
       kept?.action.push(pair.action);
       kept?.floor.push(pair.floor);
     }
-    process.stderr.write(`\rround ${round + 1} of ${warmup + runs}${round < warmup ? ' (warm-up)' : ''}   `);
+    if (process.stderr.isTTY) process.stderr.write(`\rround ${round + 1} of ${warmup + runs}${round < warmup ? ' (warm-up)' : ''}   `);
   }
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
 
   const dist = await distFiles();
   const scenarios: ScenarioResult[] = prepared.map(({ name }) => {
