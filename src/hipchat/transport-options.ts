@@ -8,13 +8,6 @@ export interface TransportOptions {
   readonly verify: boolean;
 }
 
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-
-/** Whether a proxy variable is set, and so whether the proxy transport is needed. */
-export function proxyConfigured(env: Readonly<Record<string, string | undefined>>): boolean {
-  return PROXY_VARIABLES.some((name) => env[name]);
-}
-
 export function tlsOptions({ ca, verify }: TransportOptions): ConnectionOptions | undefined {
   if (!verify) return { rejectUnauthorized: false };
   // A `ca` list replaces Node's store, so the default one (with NODE_EXTRA_CA_CERTS) goes first.
