@@ -94,7 +94,7 @@ if (preview) {
 Room preview: ${preview.url}   (live; Ctrl-C to stop)
 HipChat simulator: ${simulator.url}, room Operations, token ${token}
 Send your own from another shell, and watch it arrive:
-  node dist/cli/index.js --server-url ${simulator.url} --token ${token} --room Operations --repository acme/api --format card --status failure`);
+  node dist/index.js --server-url ${simulator.url} --token ${token} --room Operations --repository acme/api --format card --status failure`);
   process.once('SIGINT', () => {
     void Promise.all([preview.close(), simulator.close()]);
   });

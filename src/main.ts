@@ -5,7 +5,7 @@ import { notificationApi } from './hipchat/api.js';
 import { deliverWithCompanion } from './hipchat/companion.js';
 import { type Clock, deliverToRooms, type RoomResult } from './hipchat/deliver.js';
 import type { HttpTransport } from './hipchat/http.js';
-import type { TransportOptions } from './hipchat/undici-transport.js';
+import type { TransportOptions } from './hipchat/transport-options.js';
 import { v2Body } from './hipchat/v2.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
@@ -29,7 +29,7 @@ export interface Dependencies {
   readonly core: ActionCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readText: ReadText;
-  readonly createTransport: (options: TransportOptions) => HttpTransport;
+  readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
   readonly appendSummary: AppendSummary;
   readonly lookUpPreviousRun: LookUpPreviousRun;
   readonly clock: Clock;
@@ -93,7 +93,7 @@ async function decideSending({ inputs, github }: PreparedNotification, deps: Dep
 async function deliver(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<RoomResult[]> {
   const { inputs } = prepared;
   if (!inputs.tlsVerify) deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
-  const transport = deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify });
+  const transport = await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify });
   const send = async (notification: Notification, rooms: readonly string[]) =>
     deliverToRooms({
       transport,

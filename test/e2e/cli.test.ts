@@ -1,4 +1,4 @@
-// End-to-end: the bundled command line, dist/cli/index.js, as a shell or another CI system runs it.
+// End-to-end: the bundled command line, dist/index.js, as a shell or another CI system runs it.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleEvent } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 
-const CLI = resolve(import.meta.dirname, '../../dist/cli/index.js');
+const CLI = resolve(import.meta.dirname, '../../dist/index.js');
 const TOKEN = 'cli-Token-5e6f7a8b9c';
 
 interface CliRun {

@@ -96,41 +96,58 @@ export const PUSH_ENV: Record<string, string> = {
   GITHUB_API_URL: 'http://127.0.0.1:1',
 };
 
-export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'hipchat-notify-run-'));
-  try {
-    const outputPath = join(dir, 'output');
-    const summaryPath = join(dir, 'summary.md');
-    await writeFile(outputPath, '');
-    await writeFile(summaryPath, '');
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      RUNNER_TEMP: dir,
-      RUNNER_OS: 'Linux',
-      GITHUB_WORKSPACE: dir,
-      GITHUB_OUTPUT: outputPath,
-      GITHUB_STEP_SUMMARY: summaryPath,
-      GITHUB_EVENT_NAME: options.eventName ?? 'push',
-      ...PUSH_ENV,
-    };
-    if (options.event !== null) {
-      const eventPath = join(dir, 'event.json');
-      await writeFile(eventPath, JSON.stringify(options.event ?? {}));
-      env.GITHUB_EVENT_PATH = eventPath;
-    }
-    for (const [path, content] of Object.entries(options.files ?? {})) {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), content);
-    }
-    for (const [name, value] of Object.entries({ ...inputDefaults(options.jobStatus ?? 'success'), ...options.inputs })) {
-      env[inputVariable(name)] = value;
-    }
-    Object.assign(env, options.env);
+/** A run's folder and environment, ready to spawn in: what the runner sets up before it starts the action. */
+export interface PreparedRun {
+  /** The temporary workspace, also HOME and RUNNER_TEMP; remove it when done. */
+  dir: string;
+  env: Record<string, string>;
+  outputPath: string;
+  summaryPath: string;
+}
 
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Writes the event, workspace files and empty output files, and builds the environment from scratch. */
+export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'hipchat-notify-run-'));
+  const outputPath = join(dir, 'output');
+  const summaryPath = join(dir, 'summary.md');
+  await writeFile(outputPath, '');
+  await writeFile(summaryPath, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: dir,
+    RUNNER_OS: 'Linux',
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_EVENT_NAME: options.eventName ?? 'push',
+    ...PUSH_ENV,
+  };
+  if (options.event !== null) {
+    const eventPath = join(dir, 'event.json');
+    await writeFile(eventPath, JSON.stringify(options.event ?? {}));
+    env.GITHUB_EVENT_PATH = eventPath;
+  }
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  for (const [name, value] of Object.entries({ ...inputDefaults(options.jobStatus ?? 'success'), ...options.inputs })) {
+    env[inputVariable(name)] = value;
+  }
+  Object.assign(env, options.env);
+  return { dir, env, outputPath, summaryPath };
+}
+
+/** The bundle the runner executes. */
+export const ACTION_ENTRY = join(ROOT, 'dist/index.js');
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const { dir, env, outputPath, summaryPath } = await prepareRun(options);
+  try {
+    const child = spawn(process.execPath, [ACTION_ENTRY], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

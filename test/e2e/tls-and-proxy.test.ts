@@ -1,5 +1,6 @@
 // End-to-end: dist/index.js against an HTTPS simulator whose certificate comes from a CA made at run time, and
 // through an HTTP CONNECT proxy on 127.0.0.1, as on a self-hosted runner in a corporate network.
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { makeCertificates, type TestCertificates } from './certificates.ts';
@@ -146,6 +147,14 @@ describe('a proxy from the runner environment', () => {
     expect(result.visibleLog).not.toContain('pr0xy-pass');
   });
 
+  it('keeps undici, which runs need only behind a proxy, out of the main bundle, in a single copy', async () => {
+    const dist = new URL('../../dist/', import.meta.url);
+    const bundles = (await readdir(dist)).filter((name) => name.endsWith('.js'));
+    const withUndici: string[] = [];
+    for (const name of bundles) if ((await readFile(new URL(name, dist), 'utf8')).includes('UND_ERR_INVALID_ARG')) withUndici.push(name);
+    expect(withUndici).toHaveLength(1);
+    expect(withUndici).not.toContain('index.js');
+  });
 });
 
 describe('the token', () => {
