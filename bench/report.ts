@@ -92,12 +92,19 @@ const kB = (bytes: number) => `${fixed(bytes / 1000, 0)} kB`;
 /** A Markdown table, so a run's figures can go into the README as they are. */
 export function printReport(summary: Summary, machine: { node: string; cpus: number; loadAverageBefore: number[] }, runs: number): void {
   const load = machine.loadAverageBefore.map((value) => fixed(value, 2)).join(', ');
-  console.log(`Node ${machine.node.slice(1)}, ${machine.cpus} cores, load average ${load}; medians of ${runs} runs, each paired with a floor run.\n`);
-  const cell = ([action, floor, ratio]: [number, number, number], digits: number) => `${fixed(action, digits)} / ${fixed(floor, digits)} / ${fixed(ratio, 2)}×`;
-  console.log('| scenario | wall ms: action / floor / ratio | CPU ms: action / floor / ratio | peak RSS MiB: action / floor / ratio | dist/ loaded |');
+  console.log(
+    `Node ${machine.node.slice(1)}, ${machine.cpus} cores, load average ${load}; medians of ${runs} runs, each paired with a floor run.\n`,
+  );
+  const cell = ([action, floor, ratio]: [number, number, number], digits: number) =>
+    `${fixed(action, digits)} / ${fixed(floor, digits)} / ${fixed(ratio, 2)}×`;
+  console.log(
+    '| scenario | wall ms: action / floor / ratio | CPU ms: action / floor / ratio | peak RSS MiB: action / floor / ratio | dist/ loaded |',
+  );
   console.log('| --- | --- | --- | --- | --- |');
   for (const scenario of summary.scenarios) {
-    console.log(`| ${scenario.name} | ${cell(scenario.wallMs, 0)} | ${cell(scenario.cpuMs, 0)} | ${cell(scenario.maxRssMiB, 1)} | ${kB(scenario.loadedBytes)} |`);
+    console.log(
+      `| ${scenario.name} | ${cell(scenario.wallMs, 0)} | ${cell(scenario.cpuMs, 0)} | ${cell(scenario.maxRssMiB, 1)} | ${kB(scenario.loadedBytes)} |`,
+    );
   }
   console.log(`\ndist/ in all: ${kB(summary.distBytes)}\n`);
   for (const { name, value, limit, unit, pass } of summary.targets) {

@@ -2,11 +2,11 @@
 // run of the floor (bench/floor.mjs), for one room, 20 rooms and a card. Prints a table, checks the targets, writes
 // a JSON result file, and exits 1 when a target is missed. Measures dist/ as it is: run `npm run build` first after
 // changing src/.
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACTION_ENTRY, prepareRun, type PreparedRun } from '../test/e2e/run-action.ts';
+import { ACTION_ENTRY, type PreparedRun, prepareRun } from '../test/e2e/run-action.ts';
 import { exampleEvent, runnerEnvFor } from '../test/fixtures/events.ts';
 import { type Simulator, startSimulator } from '../test/simulator/server.ts';
 import { printReport, type ScenarioResult, summarize } from './report.ts';
@@ -72,7 +72,10 @@ async function prepare(scenario: Scenario, simulator: Simulator): Promise<Prepar
     );
     headers.authorization = `Bearer ${TOKEN}`;
     const floorRequest = join(run.dir, 'floor-request.json');
-    await writeFile(floorRequest, JSON.stringify({ urls: sent.map((request) => simulator.url + request.path), headers, body: first.rawBody }));
+    await writeFile(
+      floorRequest,
+      JSON.stringify({ urls: sent.map((request) => simulator.url + request.path), headers, body: first.rawBody }),
+    );
     return { ...scenario, run, floorRequest };
   } catch (error) {
     await rm(run.dir, { recursive: true, force: true });
@@ -86,14 +89,16 @@ async function sampleAction(scenario: Prepared, simulator: Simulator): Promise<S
   await writeFile(scenario.run.outputPath, '');
   await writeFile(scenario.run.summaryPath, '');
   const result = await sample([ACTION_ENTRY], scenario.run.env, scenario.run.dir);
-  if (simulator.delivered.length !== scenario.rooms) throw new Error(`${scenario.name}: ${simulator.delivered.length} of ${scenario.rooms} delivered`);
+  if (simulator.delivered.length !== scenario.rooms)
+    throw new Error(`${scenario.name}: ${simulator.delivered.length} of ${scenario.rooms} delivered`);
   return result;
 }
 
 async function sampleFloor(scenario: Prepared, simulator: Simulator): Promise<Sample> {
   simulator.reset();
   const result = await sample([FLOOR, scenario.floorRequest], scenario.run.env, scenario.run.dir);
-  if (simulator.delivered.length !== scenario.rooms) throw new Error(`floor for ${scenario.name}: ${simulator.delivered.length} of ${scenario.rooms} delivered`);
+  if (simulator.delivered.length !== scenario.rooms)
+    throw new Error(`floor for ${scenario.name}: ${simulator.delivered.length} of ${scenario.rooms} delivered`);
   return result;
 }
 
@@ -120,9 +125,10 @@ try {
   for (let round = 0; round < warmup + runs; round++) {
     for (const scenario of prepared) {
       // A B, then B A: neither side always runs first, on a machine that warms up or cools down.
-      const pair = round % 2 === 0
-        ? { action: await sampleAction(scenario, simulator), floor: await sampleFloor(scenario, simulator) }
-        : { floor: await sampleFloor(scenario, simulator), action: await sampleAction(scenario, simulator) };
+      const pair =
+        round % 2 === 0
+          ? { action: await sampleAction(scenario, simulator), floor: await sampleFloor(scenario, simulator) }
+          : { floor: await sampleFloor(scenario, simulator), action: await sampleAction(scenario, simulator) };
       if (round < warmup) continue;
       const kept = samples.get(scenario.name);
       kept?.action.push(pair.action);
@@ -144,7 +150,10 @@ try {
       loadedBytes: loaded.reduce((sum, file) => sum + (dist.get(file) as number), 0),
     };
   });
-  const summary = summarize(scenarios, [...dist.values()].reduce((sum, size) => sum + size, 0));
+  const summary = summarize(
+    scenarios,
+    [...dist.values()].reduce((sum, size) => sum + size, 0),
+  );
   const machine = {
     node: process.version,
     cpus: cpus().length,

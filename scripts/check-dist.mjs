@@ -14,7 +14,11 @@ try {
   if (command === build) throw new Error("The build script must name its output folder 'dist' so check-dist can redirect it.");
   execFileSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-  const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  const files = (dir) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+      .sort();
   const expected = files(fresh);
   const actual = files('dist');
   const stale = [...new Set([...expected, ...actual])].filter((file) => {

@@ -11,6 +11,10 @@ if (!out) throw new Error('usage: node scripts/minify-chunks.mjs <output folder>
 for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
   if (!entry.isFile() || !/^\d+\.index\.js$/.test(entry.name)) continue;
   const path = join(entry.parentPath, entry.name);
-  const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true } });
+  const { code } = await minify(readFileSync(path, 'utf8'), {
+    module: true,
+    compress: false,
+    mangle: { keep_classnames: true, keep_fnames: true },
+  });
   writeFileSync(path, code);
 }

@@ -1,5 +1,5 @@
 import type { GithubContext } from './context/github.js';
-import { readGithubContext, type ReadText } from './context/read.js';
+import { type ReadText, readGithubContext } from './context/read.js';
 import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
 import { notificationApi } from './hipchat/api.js';
 import { deliverWithCompanion } from './hipchat/companion.js';

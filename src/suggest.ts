@@ -12,6 +12,8 @@ function editDistance(a: string, b: string): number {
 
 /** The known name a misspelt one most likely meant: the closest, if at most two edits away. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
-  const closest = known.map((candidate) => ({ candidate, distance: editDistance(name, candidate) })).sort((a, b) => a.distance - b.distance)[0];
+  const closest = known
+    .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
+    .sort((a, b) => a.distance - b.distance)[0];
   return closest && closest.distance <= 2 ? closest.candidate : undefined;
 }

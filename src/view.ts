@@ -156,8 +156,7 @@ export function buildView(github: GithubContext, status: JobStatus, jobs: readon
   const { event } = github;
   const repositoryUrl = `${github.server_url}/${github.repository}`;
   const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
-  const sha =
-    stringAt(event, 'pull_request', 'head', 'sha') ?? stringAt(event, 'merge_group', 'head_sha') ?? github.sha;
+  const sha = stringAt(event, 'pull_request', 'head', 'sha') ?? stringAt(event, 'merge_group', 'head_sha') ?? github.sha;
   const ref = refOf(github);
   const pullRequest = pullRequestOf(event, repositoryUrl);
   const commitMessage =

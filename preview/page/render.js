@@ -103,7 +103,12 @@ function renderCard(card, policy) {
   const activity = el(
     'details',
     'card-activity',
-    el('summary', null, image(card.activity.icon, 'card-icon', policy), el('span', null, sanitizedHtml(text(card.activity.html), policy, policy.cardTags))),
+    el(
+      'summary',
+      null,
+      image(card.activity.icon, 'card-icon', policy),
+      el('span', null, sanitizedHtml(text(card.activity.html), policy, policy.cardTags)),
+    ),
     box,
   );
   activity.open = true;
@@ -161,7 +166,8 @@ export function renderEntry(entry, policy) {
 
   if (!delivered) {
     content.append(renderRejection(entry));
-    if (typeof body.message === 'string') content.append(el('div', 'sent', el('span', 'sent-label', 'Sent, with only the html HipChat keeps'), renderMessage(body, policy)));
+    if (typeof body.message === 'string')
+      content.append(el('div', 'sent', el('span', 'sent-label', 'Sent, with only the html HipChat keeps'), renderMessage(body, policy)));
     content.append(el('details', 'raw', el('summary', null, 'Request body'), el('pre', null, JSON.stringify(entry.body, null, 2) ?? '')));
   } else if (isObject(body.card)) {
     content.append(

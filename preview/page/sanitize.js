@@ -3,7 +3,21 @@
 // elements and attributes are copied out. A hostile message can therefore neither script nor restyle the page.
 
 /** Their content is code or markup, not text a room would show. */
-const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'head', 'title', 'textarea', 'select']);
+const DROPPED_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'textarea',
+  'select',
+]);
 
 /** Safe for any element: they only describe layout. */
 const PLAIN_ATTRIBUTES = new Set(['alt', 'width', 'height', 'align', 'colspan', 'rowspan', 'valign']);

@@ -1,7 +1,7 @@
 import { InputError, listChoices } from '../inputs/errors.js';
 import { shortenHtml, shortenText } from '../render/limits.js';
 import type { NotificationView } from '../view.js';
-import { type Card, CARD_HTML_TAGS, CARD_LIMITS, type CardAttribute, type CardIcon, LOZENGE_STYLES, type LozengeStyle } from './card.js';
+import { CARD_HTML_TAGS, CARD_LIMITS, type Card, type CardAttribute, type CardIcon, LOZENGE_STYLES, type LozengeStyle } from './card.js';
 import { defaultCard } from './default-card.js';
 import type { AttributeShape, CardShape } from './shape.js';
 
@@ -42,7 +42,10 @@ async function renderIcon(icon: CardIcon, field: string, render: Render): Promis
 
 async function renderAttribute(attribute: AttributeShape, index: number, render: Render): Promise<CardAttribute | undefined> {
   const field = `attributes[${index}]`;
-  const nested = typeof attribute.value === 'string' ? { label: attribute.value, url: attribute.url, style: attribute.style, icon: attribute.icon } : attribute.value;
+  const nested =
+    typeof attribute.value === 'string'
+      ? { label: attribute.value, url: attribute.url, style: attribute.style, icon: attribute.icon }
+      : attribute.value;
   const label = attribute.label === undefined ? '' : await render(attribute.label, `${field}.label`, false);
   const value = await render(nested.label, `${field}.value`, false);
   if (!value) return undefined;
@@ -74,7 +77,9 @@ async function applyShape(card: Card, shape: CardShape, render: Render): Promise
   if (shape.thumbnail !== undefined) {
     const url = checkUrl(await render(shape.thumbnail.url, 'thumbnail.url', false), 'thumbnail.url');
     if ([...url].length > CARD_LIMITS.thumbnailUrl) {
-      throw new InputError(`Invalid card: card.thumbnail.url has ${[...url].length} characters: HipChat accepts at most ${CARD_LIMITS.thumbnailUrl}.`);
+      throw new InputError(
+        `Invalid card: card.thumbnail.url has ${[...url].length} characters: HipChat accepts at most ${CARD_LIMITS.thumbnailUrl}.`,
+      );
     }
     set('thumbnail', url ? { ...shape.thumbnail, url } : undefined);
   }
@@ -86,7 +91,10 @@ async function applyShape(card: Card, shape: CardShape, render: Render): Promise
   }
   if (shape.attributes !== undefined) {
     const attributes = await Promise.all(shape.attributes.map((attribute, index) => renderAttribute(attribute, index, render)));
-    set('attributes', attributes.filter((attribute) => attribute !== undefined));
+    set(
+      'attributes',
+      attributes.filter((attribute) => attribute !== undefined),
+    );
   }
   return next as unknown as Card;
 }
@@ -96,7 +104,9 @@ export function fitCard(card: Card): Card {
   return {
     ...card,
     title: shortenText(card.title, CARD_LIMITS.title),
-    ...(card.description ? { description: { ...card.description, value: shortenHtml(card.description.value, CARD_LIMITS.description) } } : {}),
+    ...(card.description
+      ? { description: { ...card.description, value: shortenHtml(card.description.value, CARD_LIMITS.description) } }
+      : {}),
     ...(card.attributes
       ? {
           attributes: card.attributes.map((attribute) =>
@@ -114,6 +124,7 @@ export async function composeCard(view: NotificationView, shapeText: string): Pr
   // The YAML parser, the schema and the template engine load only for runs that shape their card.
   const [{ parseCardShape }, { renderTemplate }] = await Promise.all([import('./shape.js'), import('../render/template.js')]);
   const shape = parseCardShape(shapeText);
-  const render: Render = (template, field, html) => renderTemplate({ text: template, origin: `input 'card' (card.${field})` }, view, html ? 'html' : 'text');
+  const render: Render = (template, field, html) =>
+    renderTemplate({ text: template, origin: `input 'card' (card.${field})` }, view, html ? 'html' : 'text');
   return fitCard(await applyShape(card, shape, render));
 }

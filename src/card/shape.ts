@@ -53,7 +53,10 @@ function mostSpecific(issue: v.BaseIssue<unknown>, prefix: Key[] = []): { issue:
 }
 
 function choices(expected: string | null): string[] {
-  return (expected ?? '').replace(/^\(|\)$/g, '').split(' | ').map((choice) => choice.replace(/^"|"$/g, ''));
+  return (expected ?? '')
+    .replace(/^\(|\)$/g, '')
+    .split(' | ')
+    .map((choice) => choice.replace(/^"|"$/g, ''));
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = { Object: 'a mapping', Array: 'a list', string: 'text', number: 'a number' };
@@ -79,7 +82,8 @@ export function parseCardShape(text: string): CardShape {
   try {
     document = parse(text);
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : '';
+    const where =
+      error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : '';
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     throw new InputError(`Invalid card${where}: ${reason}. Expected a YAML or JSON mapping such as 'title: {{ repository }} deployed'.`);
   }

@@ -21,7 +21,10 @@ export class UsageError extends Error {
 /** The command's own options; every other `--option` is an input of action.yml. */
 export const OWN_OPTIONS = {
   event: { value: 'FILE', description: 'The event payload (JSON) that started the run, as GITHUB_EVENT_PATH names it.' },
-  'event-name': { value: 'NAME', description: 'The event: push, pull_request, release... (default: GITHUB_EVENT_NAME, else guessed from the payload).' },
+  'event-name': {
+    value: 'NAME',
+    description: 'The event: push, pull_request, release... (default: GITHUB_EVENT_NAME, else guessed from the payload).',
+  },
   repository: { value: 'OWNER/NAME', description: "The repository (default: GITHUB_REPOSITORY, else the payload's repository)." },
   'dry-run': { description: 'Print the JSON body HipChat would receive, and send nothing. --room and --token may be left out.' },
   help: { description: 'Show this help.' },
@@ -56,7 +59,9 @@ export function parseCliArgs(argv: readonly string[], declared: readonly Declare
     }
     if (!arg.startsWith('--') || arg === '--') {
       // The value is not repeated: a misplaced argument may be a token.
-      throw new UsageError(`Unexpected argument ${index + 1}: options start with --, e.g. --room Operations. Run with --help for the options.`);
+      throw new UsageError(
+        `Unexpected argument ${index + 1}: options start with --, e.g. --room Operations. Run with --help for the options.`,
+      );
     }
     const equals = arg.indexOf('=');
     const name = optionName(arg.slice(2, equals === -1 ? undefined : equals));

@@ -57,16 +57,18 @@ function octokitRunsApi(query: PreviousRunQuery): RunsApi {
         octokit.rest.actions.getWorkflowRunAttempt({ owner, repo, run_id: runId, attempt_number: attempt, request: request() }),
       ),
     listCompletedRuns: async (workflowId, branch, perPage) => {
-      const listed = await call<{ workflow_runs: WorkflowRun[] }>(`GET /repos/${query.repository}/actions/workflows/${workflowId}/runs`, () =>
-        octokit.rest.actions.listWorkflowRuns({
-          owner,
-          repo,
-          workflow_id: workflowId,
-          ...(branch === null ? {} : { branch }),
-          status: 'completed',
-          per_page: perPage,
-          request: request(),
-        }),
+      const listed = await call<{ workflow_runs: WorkflowRun[] }>(
+        `GET /repos/${query.repository}/actions/workflows/${workflowId}/runs`,
+        () =>
+          octokit.rest.actions.listWorkflowRuns({
+            owner,
+            repo,
+            workflow_id: workflowId,
+            ...(branch === null ? {} : { branch }),
+            status: 'completed',
+            per_page: perPage,
+            request: request(),
+          }),
       );
       return listed.workflow_runs;
     },

@@ -21,6 +21,9 @@ export async function deliverWithCompanion(
   return results.map((result) => {
     const followUp = followUps.find((candidate) => candidate.room === result.room);
     if (!followUp || followUp.ok) return result;
-    return { ...followUp, error: `The notification reached room '${result.room}', but the text notification with the mentions did not: ${followUp.error}` };
+    return {
+      ...followUp,
+      error: `The notification reached room '${result.room}', but the text notification with the mentions did not: ${followUp.error}`,
+    };
   });
 }

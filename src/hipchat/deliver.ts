@@ -61,7 +61,12 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-function giveUpNote(decision: Extract<RetryDecision, { retry: false }>, failure: AttemptFailure, attempts: number, retry: RetrySettings): string {
+function giveUpNote(
+  decision: Extract<RetryDecision, { retry: false }>,
+  failure: AttemptFailure,
+  attempts: number,
+  retry: RetrySettings,
+): string {
   const budget = `the ${seconds(budgetMs(retry))} it may spend on a room (timeout × (retries + 1), plus the waits between attempts)`;
   if (decision.reason === 'out-of-time' && failure.kind === 'rate-limited' && failure.limits.length > 0) {
     return ` The action did not wait: that is beyond ${budget}.`;
@@ -84,7 +89,9 @@ async function deliverToRoom(delivery: Delivery, room: string): Promise<RoomResu
     if (!decision.retry) {
       return { room, ok: false, status: outcome.status, attempts, error: outcome.message + giveUpNote(decision, failure, attempts, retry) };
     }
-    delivery.log(`${outcome.message} Sending again in ${seconds(decision.delayMs)} (attempt ${attempts + 1} of at most ${retry.retries + 1}).`);
+    delivery.log(
+      `${outcome.message} Sending again in ${seconds(decision.delayMs)} (attempt ${attempts + 1} of at most ${retry.retries + 1}).`,
+    );
     await clock.sleep(decision.delayMs);
   }
 }

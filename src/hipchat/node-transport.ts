@@ -19,14 +19,21 @@ export function nodeTransport(options: TransportOptions): HttpTransport {
         // Aborting destroys the request, whether it is connecting, sending or reading the answer.
         const signal = AbortSignal.timeout(timeoutMs);
         const fail = (error: Error) => reject(signal.aborted ? new RequestTimeout(timeoutMs, { cause: error }) : error);
-        const headers = outgoing.body === undefined ? outgoing.headers : { ...outgoing.headers, 'content-length': String(Buffer.byteLength(outgoing.body)) };
-        const request = (secure ? httpsRequest : httpRequest)(url, { method: outgoing.method, headers, agent: secure ? https : http, signal }, (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body }));
-          response.on('error', fail);
-        });
+        const headers =
+          outgoing.body === undefined
+            ? outgoing.headers
+            : { ...outgoing.headers, 'content-length': String(Buffer.byteLength(outgoing.body)) };
+        const request = (secure ? httpsRequest : httpRequest)(
+          url,
+          { method: outgoing.method, headers, agent: secure ? https : http, signal },
+          (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => (body += chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body }));
+            response.on('error', fail);
+          },
+        );
         request.on('error', fail);
         request.end(outgoing.body);
       }),

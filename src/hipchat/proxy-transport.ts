@@ -18,7 +18,10 @@ function proxyDispatcher(options: TransportOptions): Dispatcher {
     return new EnvHttpProxyAgent(proxied);
   } catch (error) {
     // The value is not quoted: a proxy URL often carries a password.
-    throw new Error(`Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${(error as Error).message}. Set it to a URL such as http://proxy.example.com:3128.`, { cause: error });
+    throw new Error(
+      `Cannot use the proxy in HTTPS_PROXY or HTTP_PROXY: ${(error as Error).message}. Set it to a URL such as http://proxy.example.com:3128.`,
+      { cause: error },
+    );
   }
 }
 

@@ -7,7 +7,8 @@ import { InputError } from './errors.js';
 export type CaCertSource = { readonly pem: string } | { readonly path: string };
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-const ACCEPTED = 'Give the PEM text of the CA certificate that signed HipChat\'s certificate, or the path of a PEM file relative to the workspace.';
+const ACCEPTED =
+  "Give the PEM text of the CA certificate that signed HipChat's certificate, or the path of a PEM file relative to the workspace.";
 
 /**
  * PEM text when it holds a certificate, else a path. Other PEM text (a key pasted by mistake) is refused without
@@ -35,7 +36,9 @@ export async function loadCaCert(source: CaCertSource, readText: ReadText, works
       text = await readText(path);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      throw new InputError(`Invalid ca_cert '${source.path}': cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}. ${ACCEPTED}`);
+      throw new InputError(
+        `Invalid ca_cert '${source.path}': cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}. ${ACCEPTED}`,
+      );
     }
   }
   const blocks = text.match(CERTIFICATE_BLOCK) ?? [];

@@ -39,7 +39,7 @@ function codePointLength(value: string): number {
 }
 
 function hasControlCharacter(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
@@ -66,9 +66,7 @@ export function parseRooms(raw: string): string[] {
     .map((room) => room.trim())
     .filter((room) => room !== '');
   if (rooms.length === 0) {
-    throw new InputError(
-      "Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.",
-    );
+    throw new InputError("Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated.");
   }
   for (const room of rooms) {
     if (codePointLength(room) > ROOM_NAME_MAX) {
@@ -109,7 +107,11 @@ export function parseApiVersion(raw: string): ApiVersion {
 }
 
 /** A whole number within bounds. An empty value takes the default, as it does when the action runs outside the runner. */
-export function parseWholeNumber(input: string, raw: string, bounds: { min: number; max: number; fallback: number; unit?: string }): number {
+export function parseWholeNumber(
+  input: string,
+  raw: string,
+  bounds: { min: number; max: number; fallback: number; unit?: string },
+): number {
   const value = raw.trim();
   if (value === '') return bounds.fallback;
   const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -164,9 +166,7 @@ export function parseToken(raw: string): string {
     );
   }
   if (/\s/.test(value) || hasControlCharacter(value)) {
-    throw new InputError(
-      "Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.",
-    );
+    throw new InputError('Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.');
   }
   return value;
 }

@@ -86,7 +86,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     throw new InputError(`Input 'card' is set but format is '${format}': set format: card to send a card.`);
   }
   if (format === 'card' && apiVersion === 'v1') {
-    throw new InputError("Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.");
+    throw new InputError(
+      "Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.",
+    );
   }
 
   return {

@@ -69,7 +69,11 @@ const pullRequest: Describe = (view) => {
   const pr = view.pull_request;
   if (!pr) return fallback(view);
   return {
-    subject: [' on pull request ', { text: `#${pr.number} ${clip(pr.title)}`, url: pr.url }, ...inParentheses(actionWord(view), view.actor)],
+    subject: [
+      ' on pull request ',
+      { text: `#${pr.number} ${clip(pr.title)}`, url: pr.url },
+      ...inParentheses(actionWord(view), view.actor),
+    ],
     details: [[branchLink(view, pr.head), ' → ', branchLink(view, pr.base), pr.draft ? ' (draft)' : '', ...commitLink(view)]],
     links: [pr.url],
   };
@@ -103,7 +107,11 @@ const workflowRun: Describe = (view) => {
   const name = `${stringAt(run, 'name') || 'workflow'} #${stringAt(run, 'run_number') ?? '?'}`;
   const conclusion = stringAt(run, 'conclusion');
   const status = stringAt(run, 'status');
-  const outcome = conclusion ? ` ${CONCLUSION_WORDS[conclusion] ?? conclusion.replace(/_/g, ' ')}` : status ? ` (${status.replace(/_/g, ' ')})` : '';
+  const outcome = conclusion
+    ? ` ${CONCLUSION_WORDS[conclusion] ?? conclusion.replace(/_/g, ' ')}`
+    : status
+      ? ` (${status.replace(/_/g, ' ')})`
+      : '';
   const branch = stringAt(run, 'head_branch');
   return {
     subject: [' after ', { text: name, url }, outcome, ...(branch ? [' on ', branchLink(view, branch)] : [])],
@@ -156,7 +164,8 @@ const deployment: Describe = (view) => {
 const deploymentStatus: Describe = (view) => {
   const state = stringAt(view.event, 'deployment_status', 'state') ?? '';
   const description = stringAt(view.event, 'deployment_status', 'description');
-  const target = stringAt(view.event, 'deployment_status', 'environment_url') || stringAt(view.event, 'deployment_status', 'target_url') || '';
+  const target =
+    stringAt(view.event, 'deployment_status', 'environment_url') || stringAt(view.event, 'deployment_status', 'target_url') || '';
   const details: Inline[][] = [];
   if (description) details.push([clip(description)]);
   if (target) details.push([{ text: target, url: target }]);
@@ -184,7 +193,12 @@ const issueComment: Describe = (view) => {
   const onPullRequest = valueAt(view.event, 'issue', 'pull_request') !== undefined;
   const body = stringAt(view.event, 'comment', 'body') ?? '';
   return {
-    subject: [` on a comment${actionWord(view) === 'created' ? '' : ` ${actionWord(view)}`}`, ...by(view.actor), ` on ${onPullRequest ? 'pull request' : 'issue'} `, target],
+    subject: [
+      ` on a comment${actionWord(view) === 'created' ? '' : ` ${actionWord(view)}`}`,
+      ...by(view.actor),
+      ` on ${onPullRequest ? 'pull request' : 'issue'} `,
+      target,
+    ],
     details: body ? [[`“${clip(body, 200)}”`]] : [],
     links: [target.url],
   };

@@ -33,7 +33,10 @@ function cutText(text: string, budget: number): string {
 }
 
 function closers(open: readonly string[]): string {
-  return open.toReversed().map((name) => `</${name}>`).join('');
+  return open
+    .toReversed()
+    .map((name) => `</${name}>`)
+    .join('');
 }
 
 /** Shortens html without ever cutting inside a tag or an entity, and closes the elements left open. */
@@ -44,7 +47,7 @@ function cutHtml(html: string, budget: number): string {
   for (const [token] of html.matchAll(HTML_TOKEN)) {
     const isTag = token.startsWith('<') && token.length > 1;
     const isEntity = token.startsWith('&') && token.length > 1;
-    const name = isTag ? /^<\/?([A-Za-z][\w-]*)/.exec(token)?.[1]?.toLowerCase() ?? '' : '';
+    const name = isTag ? (/^<\/?([A-Za-z][\w-]*)/.exec(token)?.[1]?.toLowerCase() ?? '') : '';
     const closing = isTag && token.startsWith('</');
     const opening = isTag && !closing && !token.endsWith('/>') && !VOID_ELEMENTS.has(name);
     const nextOpen = opening ? [...open, name] : closing && open.at(-1) === name ? open.slice(0, -1) : open;

@@ -35,7 +35,10 @@ export function renderRich(message: RichMessage, format: MessageFormat): string 
     return [message.headline, ...details].map(lineHtml).join('<br>');
   }
   const links = [...new Set(message.links.filter(Boolean))];
-  return [message.headline, ...details].map((line) => line.map(inlineText).join('')).concat(links).join('\n');
+  return [message.headline, ...details]
+    .map((line) => line.map(inlineText).join(''))
+    .concat(links)
+    .join('\n');
 }
 
 /** Keeps one-line summaries readable; counts code points so no surrogate pair is split. */

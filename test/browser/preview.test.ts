@@ -63,12 +63,21 @@ beforeAll(async () => {
   preview = await startPreview(simulator);
 
   await runDist('pull_request', 'failure', { format: 'html' });
-  expect((await post({ message: 'Screenshot', card: { style: 'image', title: 'Screenshot', id: 'c1', thumbnail: { url: 'https://x/t.png', width: '43' } } })).status).toBe(400);
+  expect(
+    (
+      await post({
+        message: 'Screenshot',
+        card: { style: 'image', title: 'Screenshot', id: 'c1', thumbnail: { url: 'https://x/t.png', width: '43' } },
+      })
+    ).status,
+  ).toBe(400);
   const hostile =
     '<b>Bold</b> <img src="x" onerror="window.pwned = 1"><script>window.pwned = 2</script>' +
     '<a href="javascript:window.pwned = 3">trap</a> <span style="color: red; position: fixed">styled</span>';
   expect((await post({ message: hostile })).status).toBe(400);
-  expect((await post({ message: '@here Deployed: https://deploy.example.com/runs/7.', message_format: 'text', color: 'purple' })).status).toBe(204);
+  expect(
+    (await post({ message: '@here Deployed: https://deploy.example.com/runs/7.', message_format: 'text', color: 'purple' })).status,
+  ).toBe(204);
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
@@ -93,11 +102,15 @@ describe('the room preview', () => {
     const card = page.locator('article.entry').first();
     await expect.poll(() => card.locator('.card-title').textContent()).toBe('Codertocat/Hello-World: CI #42 succeeded');
     expect(await card.getAttribute('class')).toBe('entry color-green');
-    expect(await card.locator('.card-title a').getAttribute('href')).toBe('https://github.com/Codertocat/Hello-World/actions/runs/9876543210');
+    expect(await card.locator('.card-title a').getAttribute('href')).toBe(
+      'https://github.com/Codertocat/Hello-World/actions/runs/9876543210',
+    );
     const status = card.locator('.card-attribute', { hasText: 'Status' }).locator('.lozenge');
     expect(await status.textContent()).toBe('success');
     expect(await status.getAttribute('class')).toBe('lozenge lozenge-success');
-    expect(await status.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).backgroundColor)).toBe('rgb(20, 137, 44)');
+    expect(await status.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).backgroundColor)).toBe(
+      'rgb(20, 137, 44)',
+    );
     expect(await card.locator('.card-attribute', { hasText: 'Branch' }).locator('a').textContent()).toBe('master');
     expect(await card.locator('.card-activity summary').textContent()).toContain('Codertocat/Hello-World: CI #42 succeeded');
     expect(await card.locator('.meta .from').textContent()).toBe('GitHub Actions');
@@ -132,13 +145,17 @@ describe('the room preview', () => {
     const rejected = page.locator('article.entry.rejected', { hasText: 'trap' });
     expect(await rejected.locator('.rejection-reason').textContent()).toMatch(/^Why: <img src> must be an http, https or mailto URL/);
     const shown = rejected.locator('.sent .message-html');
-    expect(await shown.innerHTML()).toBe('<b>Bold</b> <a target="_blank" rel="noopener noreferrer">trap</a> <span style="color: red;">styled</span>');
+    expect(await shown.innerHTML()).toBe(
+      '<b>Bold</b> <a target="_blank" rel="noopener noreferrer">trap</a> <span style="color: red;">styled</span>',
+    );
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('#notifications script, #notifications [onerror]').count()).toBe(0);
   });
 
   it('lists newest first, and loads nothing from elsewhere but images', async () => {
-    const ids = await page.locator('article.entry').evaluateAll((articles) => articles.map((article) => Number(article.getAttribute('data-id'))));
+    const ids = await page
+      .locator('article.entry')
+      .evaluateAll((articles) => articles.map((article) => Number(article.getAttribute('data-id'))));
     expect(ids).toEqual([5, 4, 3, 2, 1]);
     expect(await page.locator('#summary').textContent()).toBe('3 delivered, 2 rejected · newest first');
     expect(await page.locator('#status').textContent()).toBe('live');

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
-import { type ActionRun, annotations, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, type RunOptions, runAction } from './run-action.ts';
 
 const TOKEN = 'e2e-Token-9f8e7d6c5b4a';
 const ROOMS = [
@@ -143,13 +143,22 @@ describe('several rooms', () => {
 describe('bad inputs fail before anything is sent', () => {
   it.each([
     [{ color: 'grey' }, "Invalid color 'grey': expected auto, yellow, green, red, purple, gray or random. HipChat spells it 'gray'."],
-    [{ notify: 'yes' }, "Invalid notify 'yes': expected true, false, success, failure, cancelled, skipped or started. A status list pings the room only on those statuses, e.g. notify: failure, cancelled."],
+    [
+      { notify: 'yes' },
+      "Invalid notify 'yes': expected true, false, success, failure, cancelled, skipped or started. A status list pings the room only on those statuses, e.g. notify: failure, cancelled.",
+    ],
     [{ format: 'markdown' }, "Invalid format 'markdown': expected html, text or card."],
     [{ status: 'passed' }, "Invalid status 'passed': expected success, failure, cancelled, skipped or started."],
     [{ fail_on_error: 'maybe' }, "Invalid fail_on_error 'maybe': expected true or false."],
     [{ room: '' }, "Input 'room' is required: give one or more HipChat room ids or names, one per line or comma-separated."],
-    [{ from: 'x'.repeat(65) }, `Invalid from '${'x'.repeat(65)}': HipChat accepts a sender label of at most 64 characters (this one has 65).`],
-    [{ server_url: 'hipchat.example.com' }, "Invalid server_url 'hipchat.example.com': expected an http or https URL such as https://hipchat.example.com."],
+    [
+      { from: 'x'.repeat(65) },
+      `Invalid from '${'x'.repeat(65)}': HipChat accepts a sender label of at most 64 characters (this one has 65).`,
+    ],
+    [
+      { server_url: 'hipchat.example.com' },
+      "Invalid server_url 'hipchat.example.com': expected an http or https URL such as https://hipchat.example.com.",
+    ],
     [{ token: '' }, /^Input 'token' is required/],
   ] as const)('%j', async (inputs, message) => {
     const result = await run({ inputs: { ...inputs } });
@@ -192,7 +201,15 @@ describe('HipChat errors become clear failures', () => {
 
   it('400: says which field was rejected and why', async () => {
     // The body HipChat Server sent for a string notify (jenkinsci/hipchat-plugin#39), replayed as-is.
-    const error = { code: 400, expected_type: 'boolean', field: 'notify', message: "Value u'true' for field 'notify' is not of type 'boolean'", type: 'Bad Request', validation: 'type', value: 'true' };
+    const error = {
+      code: 400,
+      expected_type: 'boolean',
+      field: 'notify',
+      message: "Value u'true' for field 'notify' is not of type 'boolean'",
+      type: 'Bad Request',
+      validation: 'type',
+      value: 'true',
+    };
     simulator.injectFault({ fault: { kind: 'status', status: 400, body: { error } } });
     const result = await run();
     expect(result.exitCode).toBe(1);

@@ -20,7 +20,13 @@ const firstOfEach = eventCases().filter((c, n, all) => all.findIndex((o) => o.ev
 const readmeCard = readmeSteps().find((step) => step.with?.card)?.with?.card;
 
 function run(c: (typeof firstOfEach)[number], inputs: Record<string, string>, jobStatus = 'success') {
-  return runAction({ event: c.payload, eventName: c.eventName, env: { ...c.env, GITHUB_JOB: 'notify' }, jobStatus, inputs: { room: 'Deploys', token: TOKEN, server_url: simulator.url, format: 'card', ...inputs } });
+  return runAction({
+    event: c.payload,
+    eventName: c.eventName,
+    env: { ...c.env, GITHUB_JOB: 'notify' },
+    jobStatus,
+    inputs: { room: 'Deploys', token: TOKEN, server_url: simulator.url, format: 'card', ...inputs },
+  });
 }
 
 describe('format: card', () => {
@@ -37,7 +43,9 @@ describe('format: card', () => {
       attributes: expect.arrayContaining([{ label: 'Status', value: { label: 'failure', style: 'lozenge-error' } }]),
     });
     expect(JSON.parse(result.outputs.payload ?? '{}').card).toEqual(body?.card);
-    expect(result.summary).toContain(`🃏 **Card** (application, medium)\n\n<blockquote><b><a href="${body?.card?.url}">${c.env.GITHUB_REPOSITORY}: CI #42 failed</a></b>`);
+    expect(result.summary).toContain(
+      `🃏 **Card** (application, medium)\n\n<blockquote><b><a href="${body?.card?.url}">${c.env.GITHUB_REPOSITORY}: CI #42 failed</a></b>`,
+    );
     expect(result.summary).toContain('| Status | 🔴 failure |');
   });
 
@@ -54,7 +62,10 @@ describe('format: card', () => {
   });
 
   it.each([
-    [{ card: 'thumbnail: { url: "https://x.example/t.png", width: "43" }' }, 'Invalid card: card.thumbnail.width must be a number, not "43".'],
+    [
+      { card: 'thumbnail: { url: "https://x.example/t.png", width: "43" }' },
+      'Invalid card: card.thumbnail.width must be a number, not "43".',
+    ],
     [{ card: 'title: x', format: 'html' }, "Input 'card' is set but format is 'html': set format: card to send a card."],
   ])('%j fails before anything is sent', async (inputs, message) => {
     const push = firstOfEach[0];

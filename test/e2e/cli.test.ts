@@ -56,7 +56,10 @@ describe('hipchat-notify', () => {
     expect(run.exitCode).toBe(0);
     const [notification] = simulator.delivered;
     expect(notification?.body).toMatchObject({ color: 'red', notify: true, card: { title: 'Codertocat/Hello-World: local #1 failed' } });
-    expect(notification?.body.card?.attributes).toContainEqual({ label: 'Pull request', value: { label: '#2', url: 'https://github.com/Codertocat/Hello-World/pull/2' } });
+    expect(notification?.body.card?.attributes).toContainEqual({
+      label: 'Pull request',
+      value: { label: '#2', url: 'https://github.com/Codertocat/Hello-World/pull/2' },
+    });
     const outputs = JSON.parse(run.stdout) as Record<string, string>;
     expect(outputs.ok).toBe('true');
     expect(JSON.parse(outputs.payload ?? '')).toEqual(notification?.body);
@@ -103,7 +106,9 @@ describe('hipchat-notify', () => {
   it('warns when nothing tells which repository the message is about', async () => {
     const run = await cli(['--dry-run']);
     expect(run.exitCode).toBe(0);
-    expect(run.stderr).toBe('warning: The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.\n');
+    expect(run.stderr).toBe(
+      'warning: The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.\n',
+    );
     expect((await cli(['--dry-run', '--repository', 'acme/api'])).stderr).toBe('');
   });
 

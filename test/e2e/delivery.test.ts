@@ -4,7 +4,7 @@
 import { describe, expect, it, type TestContext, vi } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { closedAfter } from './per-test.ts';
-import { type ActionRun, annotations, leaksOf, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, leaksOf, type RunOptions, runAction } from './run-action.ts';
 
 const TOKEN = 'retry-Token-1a2b3c4d5e6f';
 const ROOMS = [
@@ -16,7 +16,10 @@ const ROOMS = [
 const runs: ActionRun[] = [];
 
 function simulatorFor(context: TestContext): Promise<Simulator> {
-  return closedAfter(context, startSimulator({ rooms: ROOMS, tokens: [{ token: TOKEN }, { token: 'no-scope-token', scopes: ['view_room'] }] }));
+  return closedAfter(
+    context,
+    startSimulator({ rooms: ROOMS, tokens: [{ token: TOKEN }, { token: 'no-scope-token', scopes: ['view_room'] }] }),
+  );
 }
 
 async function run(simulator: Simulator, options: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
@@ -57,7 +60,9 @@ describe.concurrent('faults that pass', () => {
     expect((third as number) - (second as number)).toBeGreaterThanOrEqual(1_000);
     expect(new Set(simulator.requests.map((request) => request.connection)).size).toBe(1);
     expect(retryLines(result)).toEqual([
-      expect.stringMatching(/^HipChat at .* failed with a server error for room 'Operations' \(HipChat said: 503 Service Unavailable\)\. Sending again in .* \(attempt 2 of at most 4\)\.$/),
+      expect.stringMatching(
+        /^HipChat at .* failed with a server error for room 'Operations' \(HipChat said: 503 Service Unavailable\)\. Sending again in .* \(attempt 2 of at most 4\)\.$/,
+      ),
       expect.stringMatching(/\(attempt 3 of at most 4\)\.$/),
     ]);
     expect(result.stdout).toContain("Delivered to room 'Operations' on attempt 3.");
@@ -97,7 +102,9 @@ describe.concurrent('faults that pass', () => {
     const reset = (Math.ceil((limited?.at ?? 0) / 1000) + 1) * 1000;
     expect(sent?.at).toBeGreaterThanOrEqual(reset);
     expect(retryLines(result)).toEqual([
-      expect.stringMatching(/^HipChat's rate limit for the token stopped the notification for room 'Operations' \(HipChat said: 429 Rate Limit exceeded\)\. It resets at .*Z\. Sending again in/),
+      expect.stringMatching(
+        /^HipChat's rate limit for the token stopped the notification for room 'Operations' \(HipChat said: 429 Rate Limit exceeded\)\. It resets at .*Z\. Sending again in/,
+      ),
     ]);
   });
 });
@@ -106,23 +113,26 @@ describe.concurrent('faults that fail, clearly and in bounded time', () => {
   it.for([
     ['token', "HipChat's rate limit for the token"],
     ['room', "HipChat's flood control for the room"],
-  ] as const)('429 from the %s limit with a reset beyond the budget: fails at once, naming the limit and the reset', async ([scope, limit], context) => {
-    const simulator = await simulatorFor(context);
-    simulator.injectFault({ fault: { kind: 'rate-limit', scope, resetInSeconds: 120 } });
-    const result = await run(simulator);
-    expect(result.exitCode).toBe(1);
-    expect(simulator.requests).toHaveLength(1);
-    expect(sinceFirstRequest(simulator)).toBeLessThan(2_000);
-    const [error] = annotations(result, 'error');
-    expect(error).toBe(
-      `HipChat notification failed for 1 of 1 room(s).\n${limit} stopped the notification for room 'Operations' (HipChat said: 429 ${scope === 'token' ? 'Rate Limit exceeded' : 'Flood control limit exceeded: too many messages sent to this room'}). It resets at ${error?.match(/It resets at (\S+Z)\./)?.[1]}. The action did not wait: that is beyond the 47 s it may spend on a room (timeout × (retries + 1), plus the waits between attempts).`,
-    );
-    // The reset the simulator sent: 120 s after the request, rounded up to the second.
-    const resetMs = Date.parse(error?.match(/It resets at (\S+Z)\./)?.[1] ?? '');
-    const receivedAt = simulator.requests[0]?.at ?? Number.NaN;
-    expect(resetMs - receivedAt).toBeGreaterThanOrEqual(120_000);
-    expect(resetMs - receivedAt).toBeLessThanOrEqual(121_100);
-  });
+  ] as const)(
+    '429 from the %s limit with a reset beyond the budget: fails at once, naming the limit and the reset',
+    async ([scope, limit], context) => {
+      const simulator = await simulatorFor(context);
+      simulator.injectFault({ fault: { kind: 'rate-limit', scope, resetInSeconds: 120 } });
+      const result = await run(simulator);
+      expect(result.exitCode).toBe(1);
+      expect(simulator.requests).toHaveLength(1);
+      expect(sinceFirstRequest(simulator)).toBeLessThan(2_000);
+      const [error] = annotations(result, 'error');
+      expect(error).toBe(
+        `HipChat notification failed for 1 of 1 room(s).\n${limit} stopped the notification for room 'Operations' (HipChat said: 429 ${scope === 'token' ? 'Rate Limit exceeded' : 'Flood control limit exceeded: too many messages sent to this room'}). It resets at ${error?.match(/It resets at (\S+Z)\./)?.[1]}. The action did not wait: that is beyond the 47 s it may spend on a room (timeout × (retries + 1), plus the waits between attempts).`,
+      );
+      // The reset the simulator sent: 120 s after the request, rounded up to the second.
+      const resetMs = Date.parse(error?.match(/It resets at (\S+Z)\./)?.[1] ?? '');
+      const receivedAt = simulator.requests[0]?.at ?? Number.NaN;
+      expect(resetMs - receivedAt).toBeGreaterThanOrEqual(120_000);
+      expect(resetMs - receivedAt).toBeLessThanOrEqual(121_100);
+    },
+  );
 
   it('a server that never answers in time: stops within the budget', async (context) => {
     const simulator = await simulatorFor(context);

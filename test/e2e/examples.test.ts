@@ -27,7 +27,11 @@ const PAYLOADS: Record<string, () => Payload> = {
   workflow_dispatch: () => ({ ...exampleEvent('workflow_dispatch'), inputs: { environment: 'production' } }),
 };
 
-const NEEDS = JSON.stringify({ build: { result: 'success', outputs: {} }, test: { result: 'failure', outputs: {} }, lint: { result: 'success', outputs: {} } });
+const NEEDS = JSON.stringify({
+  build: { result: 'success', outputs: {} },
+  test: { result: 'failure', outputs: {} },
+  lint: { result: 'success', outputs: {} },
+});
 
 /** What the runner would substitute for the expressions the examples use; any other expression fails the test. */
 function substitute(value: string, server: string): string {
@@ -36,17 +40,21 @@ function substitute(value: string, server: string): string {
     'toJSON(needs)': NEEDS,
     "job.status != 'success'": 'false',
   };
-  return value.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
-    if (!(expression in known)) throw new Error(`The test knows no value for \${{ ${expression} }}`);
-    return known[expression] as string;
-  }).replace(/^https:\/\/hipchat\.[a-z.]*example$|^https:\/\/hipchat\.example\.com$/, server);
+  return value
+    .replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
+      if (!(expression in known)) throw new Error(`The test knows no value for \${{ ${expression} }}`);
+      return known[expression] as string;
+    })
+    .replace(/^https:\/\/hipchat\.[a-z.]*example$|^https:\/\/hipchat\.example\.com$/, server);
 }
 
 const cases = readdirSync(examplesDir)
   .filter((name) => name.endsWith('.yml'))
   .flatMap((name) => {
     const workflow = parse(readFileSync(new URL(name, examplesDir), 'utf8')) as Workflow;
-    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => /hipchat-notify@/.test(step.uses ?? ''));
+    const steps = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => /hipchat-notify@/.test(step.uses ?? ''));
     const event = Object.keys(workflow.on).find((trigger) => trigger in PAYLOADS);
     return steps.map((step, n) => ({ label: `${name} step ${n + 1}`, step, event }));
   });
@@ -77,7 +85,13 @@ describe('the examples', () => {
         .filter(([name]) => name !== 'ca_cert')
         .map(([name, value]) => [name, substitute(String(value), simulator.url)]),
     );
-    const result = await runAction({ event: payload, eventName: c.event, env: runEnv(c.event as string, payload), jobStatus: 'failure', inputs });
+    const result = await runAction({
+      event: payload,
+      eventName: c.event,
+      env: runEnv(c.event as string, payload),
+      jobStatus: 'failure',
+      inputs,
+    });
     expect(annotations(result, 'error')).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(simulator.delivered.length, JSON.stringify(result.outputs)).toBeGreaterThanOrEqual(1);

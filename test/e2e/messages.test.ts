@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COVERED_EVENTS, eventCases } from '../fixtures/catalog.ts';
 import { exampleEvent } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
-import { type ActionRun, annotations, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, type RunOptions, runAction } from './run-action.ts';
 
 const TOKEN = 'e2e-messages-token-51fa';
 let simulator: Simulator;
@@ -24,7 +24,12 @@ function run(options: Partial<RunOptions> = {}): Promise<ActionRun> {
     event: pr,
     eventName: 'pull_request',
     ...options,
-    env: { GITHUB_EVENT_NAME: options.eventName ?? 'pull_request', GITHUB_HEAD_REF: 'changes', GITHUB_REPOSITORY: 'Codertocat/Hello-World', ...options.env },
+    env: {
+      GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+      GITHUB_HEAD_REF: 'changes',
+      GITHUB_REPOSITORY: 'Codertocat/Hello-World',
+      ...options.env,
+    },
     inputs: { room: 'Operations', token: TOKEN, server_url: simulator.url, ...options.inputs },
   });
 }
@@ -38,7 +43,12 @@ describe('default messages through dist/', () => {
   });
 
   it.each(firstOfEach.map((c) => [c.label, c] as const))('%s is accepted by the simulator', async (_, c) => {
-    const result = await run({ event: c.payload, eventName: c.eventName, env: c.env, inputs: { format: c.eventName.length % 2 ? 'text' : 'html' } });
+    const result = await run({
+      event: c.payload,
+      eventName: c.eventName,
+      env: c.env,
+      inputs: { format: c.eventName.length % 2 ? 'text' : 'html' },
+    });
     expect(result.exitCode).toBe(0);
     expect(simulator.delivered).toHaveLength(1);
     expect(simulator.delivered[0]?.body.message).toContain(`${c.env.GITHUB_REPOSITORY}: CI #42`);
@@ -47,7 +57,12 @@ describe('default messages through dist/', () => {
 
 describe('templates', () => {
   it('escapes event data in html and keeps the template markup', async () => {
-    const result = await run({ inputs: { template: '<b>{{ pull_request.title }}</b> <a href="{{ pull_request.url }}">#{{ pull_request.number }}</a> {{ status_word }}' }, jobStatus: 'failure' });
+    const result = await run({
+      inputs: {
+        template: '<b>{{ pull_request.title }}</b> <a href="{{ pull_request.url }}">#{{ pull_request.number }}</a> {{ status_word }}',
+      },
+      jobStatus: 'failure',
+    });
     expect(result.exitCode).toBe(0);
     expect(simulator.delivered[0]?.body.message).toBe(
       '<b>Fix &lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;</b> <a href="https://github.com/Codertocat/Hello-World/pull/2">#2</a> failed',
@@ -56,18 +71,27 @@ describe('templates', () => {
 
   it('leaves values as they are in text', async () => {
     await run({ inputs: { format: 'text', template: '{{ pull_request.title }} @here' } });
-    expect(simulator.delivered[0]?.body).toMatchObject({ message: 'Fix <script>alert("pwned")</script> & "quotes" @here', message_format: 'text' });
+    expect(simulator.delivered[0]?.body).toMatchObject({
+      message: 'Fix <script>alert("pwned")</script> & "quotes" @here',
+      message_format: 'text',
+    });
   });
 
   it('reads template_file from the workspace', async () => {
-    const result = await run({ inputs: { template_file: '.github/hipchat/message.liquid', format: 'text' }, files: { '.github/hipchat/message.liquid': 'Build {{ status }} for #{{ pull_request.number }}\n' } });
+    const result = await run({
+      inputs: { template_file: '.github/hipchat/message.liquid', format: 'text' },
+      files: { '.github/hipchat/message.liquid': 'Build {{ status }} for #{{ pull_request.number }}\n' },
+    });
     expect(result.exitCode).toBe(0);
     expect(simulator.delivered[0]?.body.message).toBe('Build success for #2');
   });
 
   it.each([
     [{ template: 'x {% if status %}' }, "Invalid template in input 'template' (line 1, column 3): tag {% if status %} not closed."],
-    [{ template: '{{ staus }}' }, "Invalid template in input 'template' (line 1, column 4): unknown variable 'staus'. Did you mean 'status'?"],
+    [
+      { template: '{{ staus }}' },
+      "Invalid template in input 'template' (line 1, column 4): unknown variable 'staus'. Did you mean 'status'?",
+    ],
     [{ template_file: 'missing.liquid' }, "Invalid template_file 'missing.liquid': cannot read"],
     [{ template_file: '../outside.liquid' }, "Invalid template_file '../outside.liquid': expected a path inside the workspace"],
     [{ template: 'a', template_file: 'b' }, "Inputs 'template' and 'template_file' were both given: expected one of them."],

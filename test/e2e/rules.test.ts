@@ -2,8 +2,8 @@
 // simulator and the fake GitHub API. Each case has a repository of its own, so cases run concurrently.
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeliveredNotification, type Simulator, startSimulator } from '../simulator/server.ts';
 import { type FakeGithub, type FakeRun, type GithubFault, type GithubRequest, startFakeGithub } from '../github-api/server.ts';
+import { type DeliveredNotification, type Simulator, startSimulator } from '../simulator/server.ts';
 import { type ActionRun, annotations, GITHUB_TOKEN, runAction } from './run-action.ts';
 
 const TOKEN = 'e2e-rules-hipchat-token-3c2b';
@@ -16,7 +16,10 @@ beforeAll(async () => {
   // A hundred runs post to the same rooms within seconds: HipChat's flood control would stop them.
   const generous = { limit: 1_000, windowSeconds: 60 };
   simulator = await startSimulator({
-    rooms: [{ id: 1, name: 'Operations' }, { id: 2, name: 'Dev Ops' }],
+    rooms: [
+      { id: 1, name: 'Operations' },
+      { id: 2, name: 'Dev Ops' },
+    ],
     tokens: [{ token: TOKEN }],
     rateLimit: generous,
     floodControl: generous,
@@ -139,7 +142,15 @@ describe.concurrent('skipping', () => {
     expect(sent).toEqual([]);
     expect(result.stdout).toContain(`${reason}\n`);
     expect(result.stdout).toContain('Previous result: CI #41 ended in success (https://github.com/');
-    expect(result.outputs).toEqual({ ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason });
+    expect(result.outputs).toEqual({
+      ok: 'true',
+      payload: '',
+      results: '[]',
+      delivered_rooms: '',
+      failed_rooms: '',
+      skipped: 'true',
+      skip_reason: reason,
+    });
     expect(result.summary).toContain('Not sent: send_when is &#39;failure, fixed&#39;');
   });
 
@@ -154,7 +165,9 @@ describe.concurrent('skipping', () => {
     const bundle = (name: string) => readFile(new URL(`../../dist/${name}`, import.meta.url), 'utf8');
     expect(await bundle('index.js')).not.toContain('octokit-core.js/');
     const chunks = (await readdir(new URL('../../dist/', import.meta.url))).filter((name) => /^\d+\.index\.js$/.test(name));
-    const withOctokit = (await Promise.all(chunks.map(async (name) => ((await bundle(name)).includes('octokit-core.js/') ? name : '')))).filter(Boolean);
+    const withOctokit = (
+      await Promise.all(chunks.map(async (name) => ((await bundle(name)).includes('octokit-core.js/') ? name : '')))
+    ).filter(Boolean);
     expect(withOctokit).toHaveLength(1);
   });
 
@@ -175,7 +188,10 @@ describe.concurrent('re-runs', () => {
       inputs: { send_when: 'fixed' },
     });
     expect(sent).toHaveLength(1);
-    expect(asked.map((request) => request.path)).toEqual([expect.stringMatching(/\/runs\/\d+$/), expect.stringMatching(/\/runs\/\d+\/attempts\/1$/)]);
+    expect(asked.map((request) => request.path)).toEqual([
+      expect.stringMatching(/\/runs\/\d+$/),
+      expect.stringMatching(/\/runs\/\d+\/attempts\/1$/),
+    ]);
   });
 
   it('pass over a cancelled earlier attempt to the previous run', async () => {
@@ -208,14 +224,24 @@ describe.concurrent('re-runs', () => {
 describe.concurrent('when the GitHub API fails, the notification is sent with a warning', () => {
   it.each([
     [{ status: 500, message: `token ${GITHUB_TOKEN} is odd` }, /answered 500 token \*\*\* is odd/],
-    [{ status: 403, message: 'Resource not accessible by integration' }, /answered 403 Resource not accessible by integration.*give the job 'permissions: actions: read'/],
+    [
+      { status: 403, message: 'Resource not accessible by integration' },
+      /answered 403 Resource not accessible by integration.*give the job 'permissions: actions: read'/,
+    ],
     [{ drop: true }, /got no answer: other side closed/],
   ] as const)('%j', async (fault, reason) => {
-    const { result, sent } = await runCase({ previous: PREVIOUS.failure, jobStatus: 'failure', inputs: { send_when: 'broken' }, githubFault: fault });
+    const { result, sent } = await runCase({
+      previous: PREVIOUS.failure,
+      jobStatus: 'failure',
+      inputs: { send_when: 'broken' },
+      githubFault: fault,
+    });
     expect(result.exitCode).toBe(0);
     expect(sent).toHaveLength(1);
     const [warning] = annotations(result, 'warning');
-    expect(warning).toMatch(/^Could not look up the previous run through the GitHub API at http:\/\/127\.0\.0\.1:\d+: GET \/repos\/acme\/case-\d+\/actions\/runs\/\d+ /);
+    expect(warning).toMatch(
+      /^Could not look up the previous run through the GitHub API at http:\/\/127\.0\.0\.1:\d+: GET \/repos\/acme\/case-\d+\/actions\/runs\/\d+ /,
+    );
     expect(warning).toMatch(reason);
     expect(result.visibleLog).not.toContain(GITHUB_TOKEN);
     expect(warning).toMatch(/Sending the notification anyway, so that no failure or fix goes unreported\.$/);
@@ -237,14 +263,18 @@ describe.concurrent('when the GitHub API fails, the notification is sent with a 
       "send_when needs the previous run's result, but github_token is empty. Sending the notification anyway, so that no failure or fix goes unreported.",
     ]);
   });
-
 });
 
 describe('GitHub Enterprise Server', () => {
   it('reads the API under GITHUB_API_URL with its path', async () => {
     const ghes = await startFakeGithub({ tokens: [GITHUB_TOKEN], basePath: '/api/v3' });
     try {
-      const { sent, asked } = await runCase({ previous: PREVIOUS.failure, jobStatus: 'success', inputs: { send_when: 'fixed' }, api: ghes });
+      const { sent, asked } = await runCase({
+        previous: PREVIOUS.failure,
+        jobStatus: 'success',
+        inputs: { send_when: 'fixed' },
+        api: ghes,
+      });
       expect(ghes.url).toMatch(/\/api\/v3$/);
       expect(asked.map((request) => request.status)).toEqual([200, 200]);
       expect(sent).toHaveLength(1);
@@ -320,7 +350,11 @@ describe.concurrent('the whole workflow from needs', () => {
     const { sent } = await runCase({
       previous: PREVIOUS.success,
       jobStatus: 'success',
-      inputs: { needs, send_when: 'broken', template: '{{ repository }}: CI #42 broken by {{ failed_jobs | join: " and " }} ({{ jobs.size }} jobs)' },
+      inputs: {
+        needs,
+        send_when: 'broken',
+        template: '{{ repository }}: CI #42 broken by {{ failed_jobs | join: " and " }} ({{ jobs.size }} jobs)',
+      },
     });
     expect(sent[0]?.body.message).toMatch(/: CI #42 broken by test and lint \(4 jobs\)$/);
   });
@@ -349,12 +383,14 @@ describe('the github_token', () => {
   it('is masked first and appears in no log line, output or summary of any run', () => {
     expect(runs.length).toBeGreaterThan(45);
     for (const { result, githubToken } of runs.filter((run) => run.githubToken !== '')) {
-      const firstCommands = result.stdout.split('\n').filter((line) => line.startsWith('::')).slice(0, 2);
+      const firstCommands = result.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('::'))
+        .slice(0, 2);
       expect(firstCommands).toContain(`::add-mask::${githubToken}`);
       expect(result.visibleLog).not.toContain(githubToken);
       expect(JSON.stringify(result.outputs)).not.toContain(githubToken);
       expect(result.summary).not.toContain(githubToken);
     }
   });
-
 });

@@ -67,7 +67,13 @@ export function annotations(result: ActionRun, kind: 'error' | 'warning' | 'noti
   return result.stdout
     .split('\n')
     .filter((line) => line.startsWith(`::${kind}`))
-    .map((line) => line.replace(/^::\w+( [^:]*)?::/, '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+    .map((line) =>
+      line
+        .replace(/^::\w+( [^:]*)?::/, '')
+        .replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    );
 }
 
 /** Where a secret shows in what a user or a later step can see: the visible log, the outputs, the summary. */

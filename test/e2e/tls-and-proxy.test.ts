@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { makeCertificates, type TestCertificates } from './certificates.ts';
 import { type ConnectProxy, startConnectProxy } from './connect-proxy.ts';
-import { type ActionRun, annotations, leaksOf, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, leaksOf, type RunOptions, runAction } from './run-action.ts';
 
 const TOKEN = 'tls-Token-5e6f7a8b9c0d';
 
@@ -66,7 +66,9 @@ describe('a HipChat Server with a certificate from a private CA', () => {
     expect(https.requests).toEqual([]);
     const [error] = annotations(result, 'error');
     expect(error).toMatch(
-      new RegExp(`^HipChat notification failed for 1 of 1 room\\(s\\)\\.\\nCould not reach HipChat at ${https.url} for room 'Operations': .*\\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\)\\. `),
+      new RegExp(
+        `^HipChat notification failed for 1 of 1 room\\(s\\)\\.\\nCould not reach HipChat at ${https.url} for room 'Operations': .*\\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\\)\\. `,
+      ),
     );
     expect(error).toContain('give the certificate of the CA that signed it in ca_cert (PEM text or a file)');
     expect(error).toContain('set tls_verify: false');
@@ -77,13 +79,18 @@ describe('a HipChat Server with a certificate from a private CA', () => {
     const result = await run({ inputs: { tls_verify: 'false' } });
     expect(result.exitCode).toBe(0);
     expect(https.delivered).toHaveLength(1);
-    expect(result.stdout).toMatch(/^::warning title=TLS verification is off::tls_verify is false, so the action does not check HipChat's certificate: anyone/m);
+    expect(result.stdout).toMatch(
+      /^::warning title=TLS verification is off::tls_verify is false, so the action does not check HipChat's certificate: anyone/m,
+    );
     expect(annotations(result, 'warning')[0]).toContain('Give the certificate of the CA that signed HipChat');
   });
 
   it.each([
     [{ ca_cert: 'certs/missing.pem' }, /^Invalid ca_cert 'certs\/missing\.pem': cannot read .*certs\/missing\.pem \(ENOENT\)\./],
-    [{ ca_cert: '-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWtleQ==\n-----END PRIVATE KEY-----' }, /^Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block/],
+    [
+      { ca_cert: '-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWtleQ==\n-----END PRIVATE KEY-----' },
+      /^Invalid ca_cert: the text holds no '-----BEGIN CERTIFICATE-----' block/,
+    ],
   ])('a bad ca_cert fails before anything is sent: %#', async (inputs, message) => {
     const result = await run({ inputs });
     expect(result.exitCode).toBe(1);
@@ -110,7 +117,10 @@ describe('a proxy from the runner environment', () => {
   });
 
   it('goes direct for a host in NO_PROXY', async () => {
-    const result = await run({ inputs: { ca_cert: certificates.caCert }, env: { HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' } });
+    const result = await run({
+      inputs: { ca_cert: certificates.caCert },
+      env: { HTTPS_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' },
+    });
     expect(result.exitCode).toBe(0);
     expect(https.delivered).toHaveLength(1);
     expect(proxy.tunnels).toEqual([]);
@@ -131,7 +141,9 @@ describe('a proxy from the runner environment', () => {
       expect(refusing.tunnels).toHaveLength(1);
       expect(https.requests).toEqual([]);
       expect(annotations(result, 'error')[0]).toMatch(
-        new RegExp(`Could not reach HipChat at ${https.url} for room 'Operations': Proxy response \\(403\\).* The proxy in HTTPS_PROXY or HTTP_PROXY would not open a tunnel to HipChat: check its address and credentials, or list HipChat's host in NO_PROXY\\.$`),
+        new RegExp(
+          `Could not reach HipChat at ${https.url} for room 'Operations': Proxy response \\(403\\).* The proxy in HTTPS_PROXY or HTTP_PROXY would not open a tunnel to HipChat: check its address and credentials, or list HipChat's host in NO_PROXY\\.$`,
+        ),
       );
     } finally {
       await refusing.close();

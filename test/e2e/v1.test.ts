@@ -3,7 +3,7 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { closedAfter } from './per-test.ts';
-import { type ActionRun, annotations, leaksOf, runAction, type RunOptions } from './run-action.ts';
+import { type ActionRun, annotations, leaksOf, type RunOptions, runAction } from './run-action.ts';
 
 // '+' and '/' change when form-encoded, so the encoded token must be hidden as well.
 const V1_TOKEN = 'v1+Token/0f1e2d3c4b5a';
@@ -80,7 +80,9 @@ describe.concurrent('api_version: v1', () => {
     expect(result.exitCode).toBe(0);
     expect(simulator.requests.map((request) => request.status)).toEqual([403, 200]);
     expect(simulator.delivered).toHaveLength(1);
-    expect(result.stdout).toMatch(/^HipChat's rate limit for the token stopped the notification for room 'Operations' \(HipChat said: 403 Rate limit exceeded\. Please see: https:\/\/www\.hipchat\.com\/docs\/api\/rate_limiting\)\. It resets at .*\. Sending again in/m);
+    expect(result.stdout).toMatch(
+      /^HipChat's rate limit for the token stopped the notification for room 'Operations' \(HipChat said: 403 Rate limit exceeded\. Please see: https:\/\/www\.hipchat\.com\/docs\/api\/rate_limiting\)\. It resets at .*\. Sending again in/m,
+    );
   });
 
   it('fails at once on a 403 whose reset is beyond the budget, naming the limit', async (context) => {

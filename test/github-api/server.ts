@@ -104,7 +104,10 @@ function route(runs: readonly FakeRun[], path: string, query: URLSearchParams): 
       .filter((run) => branch === null || (run.head_branch === undefined ? 'main' : run.head_branch) === branch)
       .filter((run) => status === null || (run.status ?? 'completed') === status || run.conclusion === status)
       .sort((a, b) => b.run_number - a.run_number);
-    return { repository, answer: { status: 200, body: { total_count: listed.length, workflow_runs: listed.slice(0, perPage).map((run) => runJson(run)) } } };
+    return {
+      repository,
+      answer: { status: 200, body: { total_count: listed.length, workflow_runs: listed.slice(0, perPage).map((run) => runJson(run)) } },
+    };
   }
   return { repository, answer: notFound() };
 }
@@ -119,19 +122,30 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
     const tokenUsed = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const recorded: GithubRequest = { method: request.method ?? '', path, query: Object.fromEntries(url.searchParams), tokenUsed, status: 0 };
+    const recorded: GithubRequest = {
+      method: request.method ?? '',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      tokenUsed,
+      status: 0,
+    };
     requests.push(recorded);
 
     const { repository, answer } = route(runs, path, url.searchParams);
     const fault = repository === undefined ? undefined : faults.get(repository);
     let reply: Answer = answer;
     if (!url.pathname.startsWith(basePath) || request.method !== 'GET') reply = notFound();
-    else if (!tokenUsed || !options.tokens.includes(tokenUsed)) reply = { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
+    else if (!tokenUsed || !options.tokens.includes(tokenUsed))
+      reply = { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' } };
     else if (fault && 'drop' in fault) {
       request.socket.destroy();
       return;
     } else if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
-    else if (fault) reply = { status: fault.status, body: { message: fault.message ?? 'Server Error', documentation_url: DOCS, status: String(fault.status) } };
+    else if (fault)
+      reply = {
+        status: fault.status,
+        body: { message: fault.message ?? 'Server Error', documentation_url: DOCS, status: String(fault.status) },
+      };
 
     recorded.status = reply.status;
     response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.body));

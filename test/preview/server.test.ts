@@ -59,9 +59,19 @@ describe('the preview server', () => {
     const entries = (await (await fetch(new URL('/api/notifications', preview.url))).json()) as Array<Record<string, unknown>>;
     expect(entries).toEqual([
       { id: 1, at: expect.any(Number), room: 'Operations', status: 204, body: { message: 'first' } },
-      { id: 2, at: expect.any(Number), room: 'Nowhere', status: 404, body: { message: 'lost' }, error: { code: 404, message: 'Room Nowhere not found', type: 'Not Found' } },
+      {
+        id: 2,
+        at: expect.any(Number),
+        room: 'Nowhere',
+        status: 404,
+        body: { message: 'lost' },
+        error: { code: 404, message: 'Room Nowhere not found', type: 'Not Found' },
+      },
     ]);
-    expect(await (await fetch(new URL('/policy.json', preview.url))).json()).toMatchObject({ cardTags: ['a', 'b', 'i', 'strong', 'span'], safeUrl: '^(https?:|mailto:)' });
+    expect(await (await fetch(new URL('/policy.json', preview.url))).json()).toMatchObject({
+      cardTags: ['a', 'b', 'i', 'strong', 'span'],
+      safeUrl: '^(https?:|mailto:)',
+    });
   });
 
   it('streams the history, then each new request, and resumes after the last id a page saw', async () => {

@@ -5,17 +5,12 @@ import { presentedToken, presentedV1Token } from './credentials.ts';
 import { AUTH_TEST_ACCEPTED, ERRORS, errorEnvelope, reasonPhrase } from './errors.ts';
 import type { Fault } from './faults.ts';
 import { formFields } from './form.ts';
-import {
-  floodControlHeaders,
-  rateLimitHeaders,
-  type Quota,
-  type RateLimiter,
-} from './rate-limits.ts';
+import { floodControlHeaders, type Quota, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
 import { decodeRoomSegment, findRoom, ROOM_ID_OR_NAME_SCHEMA } from './rooms.ts';
 import { matchRoute, type RouteMatch, type V2RouteName } from './routes.ts';
 import { checkSchema } from './schema.ts';
 import { handleV1Message, V1_ERRORS } from './v1.ts';
-import { fieldError, validateNotification, type NotificationBody } from './validate-notification.ts';
+import { fieldError, type NotificationBody, validateNotification } from './validate-notification.ts';
 
 /** A request as the API sees it, already read off the socket. */
 export interface ApiRequest {
@@ -63,7 +58,7 @@ export function resolveTarget(state: ApiState, req: ApiRequest): RequestTarget {
   const form = version === 'v1' ? formFields(req.headers['content-type'], req.rawBody) : undefined;
   const rawRoom = match.kind === 'matched' ? match.rawRoom : undefined;
   const roomSegment =
-    version === 'v1' ? (form?.['room_id'] ?? req.query['room_id']) : rawRoom === undefined ? undefined : decodeRoomSegment(rawRoom);
+    version === 'v1' ? (form?.room_id ?? req.query.room_id) : rawRoom === undefined ? undefined : decodeRoomSegment(rawRoom);
   const presented = version === 'v1' ? presentedV1Token(req.query, form) : presentedToken(req.headers, req.query);
   const known = presented === undefined ? undefined : state.config.tokens.get(presented);
   return {
@@ -96,11 +91,7 @@ const HANDLERS: Readonly<Record<V2RouteName, (ctx: HandlerContext) => ApiRespons
  * budget), scope, room, then the body. Every response carries the rate-limit
  * headers; flood-controlled routes also carry the flood-control ones.
  */
-export function handleApiRequest(
-  state: ApiState,
-  req: ApiRequest,
-  target: RequestTarget = resolveTarget(state, req),
-): ApiResponse {
+export function handleApiRequest(state: ApiState, req: ApiRequest, target: RequestTarget = resolveTarget(state, req)): ApiResponse {
   let tokenQuota = peekTokenQuota(state, target.token);
   let floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
   const reply = (status: number, body?: unknown, extraHeaders: Record<string, string> = {}): ApiResponse => ({
@@ -132,7 +123,7 @@ export function handleApiRequest(
     });
   }
   // Any method can be probed with auth_test, so even a public route then demands a token.
-  const authTest = req.query['auth_test'] === 'true';
+  const authTest = req.query.auth_test === 'true';
   if (route.scope !== null || authTest) {
     if (target.presentedToken === undefined) return reply(401, ERRORS.noAuth());
     if (!target.token) return reply(401, ERRORS.invalidSession());
@@ -184,11 +175,7 @@ function sendRoomNotification(ctx: HandlerContext): ApiResponse {
 }
 
 /** The response a fault stands in for; headers as the normal path would have sent them. */
-export function faultResponse(
-  state: ApiState,
-  target: RequestTarget,
-  fault: Exclude<Fault, { kind: 'delay' | 'drop' }>,
-): ApiResponse {
+export function faultResponse(state: ApiState, target: RequestTarget, fault: Exclude<Fault, { kind: 'delay' | 'drop' }>): ApiResponse {
   const tokenQuota = peekTokenQuota(state, target.token);
   const floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
   if (fault.kind === 'status') {

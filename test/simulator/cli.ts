@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKENS } from './config.ts';
 import type { LimitPolicy } from './rate-limits.ts';
-import { startSimulator, type RecordedRequest, type SimToken, type SimulatorOptions } from './server.ts';
+import { type RecordedRequest, type SimToken, type SimulatorOptions, startSimulator } from './server.ts';
 
 const USAGE = `Usage: node test/simulator/cli.ts [options]
   --port N               listen port (default 0: a free port)
@@ -76,8 +76,8 @@ function optionsFromArgs(args: string[]): SimulatorOptions {
 function logLine(request: RecordedRequest): Record<string, unknown> {
   const line: Record<string, unknown> = { method: request.method, path: request.path, status: request.status };
   if (request.delivered) {
-    line['room'] = request.delivered.room.name;
-    line['message'] = request.delivered.body.message;
+    line.room = request.delivered.room.name;
+    line.message = request.delivered.body.message;
   }
   return line;
 }

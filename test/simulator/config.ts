@@ -1,9 +1,4 @@
-import {
-  DEFAULT_FLOOD_CONTROL,
-  DEFAULT_TOKEN_LIMITS,
-  TOKEN_WINDOW_SECONDS,
-  type LimitPolicy,
-} from './rate-limits.ts';
+import { DEFAULT_FLOOD_CONTROL, DEFAULT_TOKEN_LIMITS, type LimitPolicy, TOKEN_WINDOW_SECONDS } from './rate-limits.ts';
 import { findRoom } from './rooms.ts';
 
 export interface SimRoom {
@@ -68,8 +63,14 @@ export const DEFAULT_TOKENS: readonly SimToken[] = [{ token: 'sim-token' }];
 /** Fills in defaults and rejects configurations the real service could not have. */
 export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
   const rooms = options.rooms ?? DEFAULT_ROOMS;
-  assertUnique(rooms.map((room) => room.id), 'room id');
-  assertUnique(rooms.map((room) => room.name), 'room name');
+  assertUnique(
+    rooms.map((room) => room.id),
+    'room id',
+  );
+  assertUnique(
+    rooms.map((room) => room.name),
+    'room name',
+  );
   const tokenPolicy = (kind: 'user' | 'addon'): LimitPolicy =>
     options.rateLimit ?? { limit: DEFAULT_TOKEN_LIMITS[kind], windowSeconds: TOKEN_WINDOW_SECONDS };
 

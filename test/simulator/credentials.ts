@@ -7,7 +7,7 @@ import { formFields } from './form.ts';
  */
 export function presentedToken(headers: IncomingHttpHeaders, query: Readonly<Record<string, string>>): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
-  return bearer?.[1] ?? (query['auth_token'] || undefined);
+  return bearer?.[1] ?? (query.auth_token || undefined);
 }
 
 /** v1 took `auth_token` from the query or, on a POST, from the form body (hipchat-api.md §4.1). */
@@ -15,7 +15,7 @@ export function presentedV1Token(
   query: Readonly<Record<string, string>>,
   form: Readonly<Record<string, string>> | undefined,
 ): string | undefined {
-  return query['auth_token'] || form?.['auth_token'] || undefined;
+  return query.auth_token || form?.auth_token || undefined;
 }
 
 /** Lowercase header map with the credential masked, safe to log or show. */
@@ -25,15 +25,15 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     if (value === undefined) continue;
     redacted[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  if (redacted['authorization'] !== undefined) {
-    const scheme = redacted['authorization'].split(/\s+/)[0] ?? '';
-    redacted['authorization'] = `${scheme} ***`.trimStart();
+  if (redacted.authorization !== undefined) {
+    const scheme = redacted.authorization.split(/\s+/)[0] ?? '';
+    redacted.authorization = `${scheme} ***`.trimStart();
   }
   return redacted;
 }
 
 export function redactQuery(query: Readonly<Record<string, string>>): Record<string, string> {
-  return query['auth_token'] === undefined ? { ...query } : { ...query, auth_token: '***' };
+  return query.auth_token === undefined ? { ...query } : { ...query, auth_token: '***' };
 }
 
 /** A form body with its `auth_token` value masked; any other body unchanged. */

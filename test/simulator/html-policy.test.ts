@@ -4,7 +4,9 @@ import { validateNotification } from './validate-notification.ts';
 
 describe('htmlProblem', () => {
   it('accepts the markup HipChat keeps', () => {
-    expect(htmlProblem('<a href="https://x">x</a> <b>b</b><br><ul><li><code>c</code></li></ul><span style="color: red">r</span>')).toBeUndefined();
+    expect(
+      htmlProblem('<a href="https://x">x</a> <b>b</b><br><ul><li><code>c</code></li></ul><span style="color: red">r</span>'),
+    ).toBeUndefined();
     expect(htmlProblem('a &amp; b &lt;script&gt;')).toBeUndefined();
   });
 
@@ -28,7 +30,12 @@ describe('html messages in notifications', () => {
   it('rejects disallowed markup in html, the default format, and lets text through', () => {
     const rejected = validateNotification({ message: '<iframe src="https://x"></iframe>' });
     expect(rejected.ok).toBe(false);
-    expect(!rejected.ok && rejected.error.error).toMatchObject({ code: 400, field: 'message', validation: 'html', reason: expect.stringMatching(/<iframe>/) });
+    expect(!rejected.ok && rejected.error.error).toMatchObject({
+      code: 400,
+      field: 'message',
+      validation: 'html',
+      reason: expect.stringMatching(/<iframe>/),
+    });
     expect(validateNotification({ message: '<iframe>', message_format: 'text' }).ok).toBe(true);
   });
 });

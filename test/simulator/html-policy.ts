@@ -56,7 +56,10 @@ export function htmlProblem(html: string, tags: readonly string[] = Object.keys(
           } else if ((attribute === 'href' || attribute === 'src') && !SAFE_URL.test(value.trim())) {
             problem = `<${name} ${attribute}> must be an http, https or mailto URL, not '${value}'`;
           } else if (attribute === 'style' && name === 'span') {
-            const property = value.split(';').map((rule) => rule.split(':')[0]?.trim().toLowerCase()).find((p) => p && !SPAN_STYLES.includes(p));
+            const property = value
+              .split(';')
+              .map((rule) => rule.split(':')[0]?.trim().toLowerCase())
+              .find((p) => p && !SPAN_STYLES.includes(p));
             if (property) problem = `style property '${property}' is not allowed on <span>`;
           }
           if (problem) return;

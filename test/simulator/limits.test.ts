@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator, type SimulatorOptions } from './server.ts';
+import { type Simulator, type SimulatorOptions, startSimulator } from './server.ts';
 import { limitHeaders, manualClock, postNotification, T0, T0_SECONDS } from './test-helpers.ts';
-
 
 let sim: Simulator;
 let clock: ReturnType<typeof manualClock>;

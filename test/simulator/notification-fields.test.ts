@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server.ts';
+import { type Simulator, startSimulator } from './server.ts';
 import { postNotification } from './test-helpers.ts';
 
 // Generous limits: this file is about validation, not throttling.
@@ -101,8 +101,7 @@ describe('color', () => {
           code: 400,
           description: 'Valid values: yellow, green, red, purple, gray, random.',
           field: 'color',
-          message:
-            "Value u'grey' for field 'color' is not in the enumeration: ['yellow', 'green', 'red', 'purple', 'gray', 'random']",
+          message: "Value u'grey' for field 'color' is not in the enumeration: ['yellow', 'green', 'red', 'purple', 'gray', 'random']",
           type: 'Bad Request',
           validation: 'enum',
           value: 'grey',

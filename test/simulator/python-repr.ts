@@ -20,9 +20,7 @@ export function pyRepr(value: unknown, options: ReprOptions = REQUEST_STRINGS): 
   if (typeof value === 'string') return pyStringRepr(value, options.stringPrefix);
   if (Array.isArray(value)) return `[${value.map((item) => pyRepr(item, options)).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value).map(
-      ([key, item]) => `${pyStringRepr(key, options.stringPrefix)}: ${pyRepr(item, options)}`,
-    );
+    const entries = Object.entries(value).map(([key, item]) => `${pyStringRepr(key, options.stringPrefix)}: ${pyRepr(item, options)}`);
     return `{${entries.join(', ')}}`;
   }
   return String(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consume, RateLimiter, type LimitPolicy } from './rate-limits.ts';
+import { consume, type LimitPolicy, RateLimiter } from './rate-limits.ts';
 import { manualClock, T0 } from './test-helpers.ts';
 
 const POLICY: LimitPolicy = { limit: 2, windowSeconds: 60 };

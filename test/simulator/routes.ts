@@ -38,9 +38,7 @@ export type RouteMatch =
   | { kind: 'not-found' };
 
 export function matchRoute(method: string, path: string): RouteMatch {
-  const candidates = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter(
-    (candidate) => candidate.match !== null,
-  );
+  const candidates = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter((candidate) => candidate.match !== null);
   const chosen = candidates.find((candidate) => candidate.route.method === method);
   if (chosen) return { kind: 'matched', route: chosen.route, rawRoom: chosen.match?.[1] };
   if (candidates.length > 0) {

@@ -91,12 +91,7 @@ function checkUnion(value: unknown, schema: UnionSchema, path: SchemaPath): Viol
   return checkSchema(value, branch, path);
 }
 
-function checkLength(
-  value: string | readonly unknown[],
-  length: number,
-  bounds: LengthBounds,
-  path: SchemaPath,
-): Violation | null {
+function checkLength(value: string | readonly unknown[], length: number, bounds: LengthBounds, path: SchemaPath): Violation | null {
   if (bounds.minLength !== undefined && length < bounds.minLength) {
     return { kind: 'minLength', path, value, length, bounds };
   }
@@ -123,11 +118,7 @@ function checkArray(value: readonly unknown[], schema: ArraySchema, path: Schema
   return null;
 }
 
-function checkObject(
-  value: Readonly<Record<string, unknown>>,
-  schema: ObjectSchema,
-  path: SchemaPath,
-): Violation | null {
+function checkObject(value: Readonly<Record<string, unknown>>, schema: ObjectSchema, path: SchemaPath): Violation | null {
   for (const [key, propertySchema] of Object.entries(schema.properties)) {
     if (!Object.hasOwn(value, key)) {
       if (propertySchema.optional) continue;

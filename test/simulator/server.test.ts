@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent, get as httpGet } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type RecordedRequest, type Simulator } from './server.ts';
+import { type RecordedRequest, type Simulator, startSimulator } from './server.ts';
 import { limitHeaders, manualClock, postNotification, T0, T0_SECONDS, UNTOUCHED_HEADERS } from './test-helpers.ts';
-
 
 const ROOMS = [
   { id: 1, name: 'Operations' },
@@ -50,9 +49,7 @@ describe('sending a notification', () => {
     expect(await response.text()).toBe('');
     expect(response.headers.get('content-type')).toBeNull();
     expect(limitHeaders(response)).toEqual(FIRST_REQUEST_HEADERS);
-    expect(sim.delivered).toEqual([
-      { room: { id: 1, name: 'Operations' }, body: { message: 'Build #12 passed', color: 'green' }, at: T0 },
-    ]);
+    expect(sim.delivered).toEqual([{ room: { id: 1, name: 'Operations' }, body: { message: 'Build #12 passed', color: 'green' }, at: T0 }]);
     expect(sim.deliveredTo('Operations')).toHaveLength(1);
     expect(sim.deliveredTo(1)).toHaveLength(1);
     expect(sim.deliveredTo('Dev Ops')).toEqual([]);
@@ -73,7 +70,7 @@ describe('authentication', () => {
     const response = await postNotification(sim, 'Operations', { message: 'hi' }, { via: 'header' });
     expect(response.status).toBe(204);
     expect(sim.requests[0]?.tokenUsed).toBe('sim-token');
-    expect(sim.requests[0]?.headers['authorization']).toBe('Bearer ***');
+    expect(sim.requests[0]?.headers.authorization).toBe('Bearer ***');
   });
 
   it('accepts the token as ?auth_token=', async () => {
@@ -108,9 +105,7 @@ describe('authentication', () => {
   it('401s an unknown token', async () => {
     const response = await postNotification(sim, 'Operations', { message: 'hi' }, { token: 'v1-admin-token' });
     expect(response.status).toBe(401);
-    expect(await response.text()).toBe(
-      '{"error":{"code":401,"message":"Invalid OAuth session","type":"Unauthorized"}}',
-    );
+    expect(await response.text()).toBe('{"error":{"code":401,"message":"Invalid OAuth session","type":"Unauthorized"}}');
     expect(limitHeaders(response)).toEqual(UNTOUCHED_HEADERS);
   });
 
@@ -159,15 +154,12 @@ describe('room addressing', () => {
     expect(sim.delivered[0]?.room).toEqual({ id: 2, name: 'Dev Ops' });
   });
 
-  it.each(ROOMS.map((room) => [room.name, room.id] as const))(
-    'finds %j from its encodeURIComponent form',
-    async (name, id) => {
-      const response = await postNotification(sim, encodeURIComponent(name), { message: 'hi' });
-      expect(response.status).toBe(204);
-      expect(sim.delivered.map((notification) => notification.room.id)).toEqual([id]);
-      expect(sim.requests[0]?.room).toBe(name);
-    },
-  );
+  it.each(ROOMS.map((room) => [room.name, room.id] as const))('finds %j from its encodeURIComponent form', async (name, id) => {
+    const response = await postNotification(sim, encodeURIComponent(name), { message: 'hi' });
+    expect(response.status).toBe(204);
+    expect(sim.delivered.map((notification) => notification.room.id)).toEqual([id]);
+    expect(sim.requests[0]?.room).toBe(name);
+  });
 
   it('treats + literally, so Dev+Ops is an unknown room', async () => {
     const response = await postNotification(sim, 'Dev+Ops', { message: 'hi' });
@@ -250,12 +242,7 @@ describe('content type and body', () => {
   });
 
   it('accepts parameters on the JSON content type', async () => {
-    const response = await postNotification(
-      sim,
-      'Operations',
-      { message: 'hi' },
-      { contentType: 'application/json; charset=utf-8' },
-    );
+    const response = await postNotification(sim, 'Operations', { message: 'hi' }, { contentType: 'application/json; charset=utf-8' });
     expect(response.status).toBe(204);
   });
 
@@ -413,12 +400,15 @@ describe('lifecycle', () => {
   });
 
   it('rejects an impossible configuration', async () => {
-    await expect(startSimulator({ tokens: [{ token: 't', room: 'Nowhere' }] })).rejects.toThrow(
-      'Token bound to unknown room Nowhere',
-    );
-    await expect(startSimulator({ rooms: [{ id: 1, name: 'A' }, { id: 1, name: 'B' }] })).rejects.toThrow(
-      'Duplicate room id 1',
-    );
+    await expect(startSimulator({ tokens: [{ token: 't', room: 'Nowhere' }] })).rejects.toThrow('Token bound to unknown room Nowhere');
+    await expect(
+      startSimulator({
+        rooms: [
+          { id: 1, name: 'A' },
+          { id: 1, name: 'B' },
+        ],
+      }),
+    ).rejects.toThrow('Duplicate room id 1');
   });
 });
 

@@ -3,13 +3,13 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  faultResponse,
-  handleApiRequest,
-  resolveTarget,
   type ApiRequest,
   type ApiResponse,
   type ApiState,
+  faultResponse,
+  handleApiRequest,
   type RequestTarget,
+  resolveTarget,
 } from './api.ts';
 import { resolveOptions, type SimRoom, type SimulatorOptions } from './config.ts';
 import { redactForm, redactHeaders, redactQuery } from './credentials.ts';
@@ -151,9 +151,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
 
     const response =
-      fault !== undefined && fault.kind !== 'delay'
-        ? faultResponse(state, target, fault)
-        : handleApiRequest(state, apiRequest, target);
+      fault !== undefined && fault.kind !== 'delay' ? faultResponse(state, target, fault) : handleApiRequest(state, apiRequest, target);
     const answered: RecordedRequest = {
       ...entry(response.status, response.body ?? null),
       ...(response.delivered && {

@@ -15,11 +15,7 @@ export const UNTOUCHED_HEADERS = {
 };
 
 export const RATE_LIMIT_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const;
-export const FLOOD_CONTROL_HEADERS = [
-  'x-floodcontrol-limit',
-  'x-floodcontrol-remaining',
-  'x-floodcontrol-reset',
-] as const;
+export const FLOOD_CONTROL_HEADERS = ['x-floodcontrol-limit', 'x-floodcontrol-remaining', 'x-floodcontrol-reset'] as const;
 
 export interface PostOptions {
   /** Default 'sim-token'; null sends no credentials. */
@@ -34,17 +30,12 @@ export interface PostOptions {
 }
 
 /** POST /v2/room/{roomSegment}/notification; `roomSegment` is put in the URL exactly as given. */
-export function postNotification(
-  sim: Simulator,
-  roomSegment: string,
-  body: unknown,
-  options: PostOptions = {},
-): Promise<Response> {
+export function postNotification(sim: Simulator, roomSegment: string, body: unknown, options: PostOptions = {}): Promise<Response> {
   const { token = 'sim-token', via = 'header', contentType = 'application/json' } = options;
   const query = new URLSearchParams(options.query);
   const headers: Record<string, string> = {};
   if (token !== null && via === 'query') query.set('auth_token', token);
-  if (token !== null && via === 'header') headers['Authorization'] = `Bearer ${token}`;
+  if (token !== null && via === 'header') headers.Authorization = `Bearer ${token}`;
   if (contentType !== null) headers['Content-Type'] = contentType;
   const search = query.size > 0 ? `?${query.toString()}` : '';
   const text = options.rawBody ?? JSON.stringify(body);
@@ -58,9 +49,7 @@ export function postNotification(
 
 /** The six limit headers of a response, absent ones as null. */
 export function limitHeaders(response: Response): Record<string, string | null> {
-  return Object.fromEntries(
-    [...RATE_LIMIT_HEADERS, ...FLOOD_CONTROL_HEADERS].map((name) => [name, response.headers.get(name)]),
-  );
+  return Object.fromEntries([...RATE_LIMIT_HEADERS, ...FLOOD_CONTROL_HEADERS].map((name) => [name, response.headers.get(name)]));
 }
 
 /** A clock the test moves by hand. */

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server.ts';
+import { type Simulator, startSimulator } from './server.ts';
 import { limitHeaders, manualClock, postNotification, postV1Message, T0, T0_SECONDS } from './test-helpers.ts';
-
 
 let sim: Simulator;
 beforeEach(async () => {

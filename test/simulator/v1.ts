@@ -1,6 +1,6 @@
 import type { ApiResponse } from './api.ts';
 import type { SimRoom } from './config.ts';
-import { errorEnvelope, type ErrorEnvelope } from './errors.ts';
+import { type ErrorEnvelope, errorEnvelope } from './errors.ts';
 import { COLORS, MESSAGE_FORMATS } from './notification-schema.ts';
 import type { NotificationBody } from './validate-notification.ts';
 
@@ -50,7 +50,7 @@ export function handleV1Message(ctx: V1Context): ApiResponse {
   if (!ctx.authenticated) return reply(401, V1_ERRORS.authTokenInvalid());
   if (!ctx.countToken()) return reply(403, V1_ERRORS.rateLimited());
 
-  const roomId = fields['room_id'] ?? '';
+  const roomId = fields.room_id ?? '';
   if (roomId === '') return reply(400, V1_ERRORS.roomRequired());
   if (!ctx.room) return reply(404, V1_ERRORS.roomNotFound());
 
@@ -61,15 +61,15 @@ export function handleV1Message(ctx: V1Context): ApiResponse {
 
 /** The fields as a v2-shaped notification, so tests read v1 and v2 deliveries alike. */
 function checkFields(fields: Readonly<Record<string, string>>): NotificationBody | ErrorEnvelope {
-  const from = fields['from'] ?? '';
+  const from = fields.from ?? '';
   if (codePoints(from) < 1 || codePoints(from) > FROM_MAX) return V1_ERRORS.fromLength();
   if (!/^[\p{L}\p{N} _-]+$/u.test(from)) return V1_ERRORS.fromCharacters();
-  const message = fields['message'] ?? '';
+  const message = fields.message ?? '';
   if (codePoints(message) < 1 || codePoints(message) > MESSAGE_MAX) return V1_ERRORS.messageLength();
 
-  const format = fields['message_format'] ?? 'html';
-  const notify = fields['notify'] ?? '0';
-  const color = fields['color'] ?? 'yellow';
+  const format = fields.message_format ?? 'html';
+  const notify = fields.notify ?? '0';
+  const color = fields.color ?? 'yellow';
   if (!isOneOf(MESSAGE_FORMATS, format)) return V1_ERRORS.invalidValue('message_format', format, MESSAGE_FORMATS);
   if (!isOneOf(NOTIFY_VALUES, notify)) return V1_ERRORS.invalidValue('notify', notify, NOTIFY_VALUES);
   if (!isOneOf(COLORS, color)) return V1_ERRORS.invalidValue('color', color, COLORS);

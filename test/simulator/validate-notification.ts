@@ -1,14 +1,14 @@
-import { errorEnvelope, ERRORS, type ErrorEnvelope } from './errors.ts';
+import { ERRORS, type ErrorEnvelope, errorEnvelope } from './errors.ts';
+import { CARD_TAGS, htmlProblem } from './html-policy.ts';
 import {
   CARD_FIELD,
-  NOTIFICATION_SCHEMA,
   type CARD_FORMATS,
   type CARD_STYLES,
   type COLORS,
   type LOZENGE_STYLES,
   type MESSAGE_FORMATS,
+  NOTIFICATION_SCHEMA,
 } from './notification-schema.ts';
-import { CARD_TAGS, htmlProblem } from './html-policy.ts';
 import { pyRepr } from './python-repr.ts';
 import { checkSchema, jsonTypeOf, type Schema, type SchemaPath, type Violation } from './schema.ts';
 
@@ -66,9 +66,7 @@ export interface NotificationBody {
   card?: Card | null;
 }
 
-export type NotificationValidation =
-  | { ok: true; notification: NotificationBody }
-  | { ok: false; error: ErrorEnvelope };
+export type NotificationValidation = { ok: true; notification: NotificationBody } | { ok: false; error: ErrorEnvelope };
 
 /** Validates a parsed JSON body the way the v2 notification endpoint did, stopping at the first error. */
 export function validateNotification(body: unknown): NotificationValidation {
@@ -77,7 +75,7 @@ export function validateNotification(body: unknown): NotificationValidation {
   if (!violation) return checkHtml(body as NotificationBody);
   const field = String(violation.path[0]);
   if (field === 'card') {
-    return { ok: false, error: cardError((body as Record<string, unknown>)['card'], violation) };
+    return { ok: false, error: cardError((body as Record<string, unknown>).card, violation) };
   }
   return { ok: false, error: fieldError(field, violation) };
 }
@@ -127,11 +125,12 @@ export function fieldError(field: string, violation: Violation): ErrorEnvelope {
       });
     case 'type': {
       const expected = typeNames(violation.expected).join(', ');
-      return errorEnvelope(
-        400,
-        `Value ${pyRepr(violation.value)} for field '${field}' is not of type '${expected}'`,
-        { expected_type: expected, field, validation: 'type', value: violation.value },
-      );
+      return errorEnvelope(400, `Value ${pyRepr(violation.value)} for field '${field}' is not of type '${expected}'`, {
+        expected_type: expected,
+        field,
+        validation: 'type',
+        value: violation.value,
+      });
     }
     // [UNCONFIRMED] enum and length bodies were never captured: messages follow the
     // validator library's templates, `description` states the documented constraint.
@@ -173,19 +172,15 @@ export function fieldError(field: string, violation: Violation): ErrorEnvelope {
  * simulator's extension: the precise cause, for humans and the preview page.
  */
 function cardError(card: unknown, violation: Violation): ErrorEnvelope {
-  return errorEnvelope(
-    400,
-    `Value ${pyRepr(card)} for field 'card' is not of type ${pyRepr(CARD_FIELD.type, SCHEMA_STRINGS)}`,
-    {
-      // Sic: the server leaked its unformatted template here.
-      description: 'Value {value!r} is not of type {expected_type!r}',
-      expected_type: CARD_FIELD.type,
-      field: 'card',
-      reason: explainViolation(violation),
-      validation: 'type',
-      value: card,
-    },
-  );
+  return errorEnvelope(400, `Value ${pyRepr(card)} for field 'card' is not of type ${pyRepr(CARD_FIELD.type, SCHEMA_STRINGS)}`, {
+    // Sic: the server leaked its unformatted template here.
+    description: 'Value {value!r} is not of type {expected_type!r}',
+    expected_type: CARD_FIELD.type,
+    field: 'card',
+    reason: explainViolation(violation),
+    validation: 'type',
+    value: card,
+  });
 }
 
 /** A one-line explanation naming the exact location, e.g. `card.thumbnail.width must be a number (got string)`. */
@@ -223,7 +218,5 @@ function withArticle(typeName: string): string {
 }
 
 function formatPath(path: SchemaPath): string {
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
-    .join('');
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }

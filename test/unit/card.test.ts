@@ -9,7 +9,10 @@ import { exampleEvent } from '../fixtures/events.ts';
 import { validateNotification } from '../simulator/validate-notification.ts';
 
 function viewOf(eventName: string, payload: Record<string, any>, status: JobStatus = 'success', env: Record<string, string> = {}) {
-  return buildView(githubContextFrom({ ...runEnv(eventName, payload), GITHUB_EVENT_NAME: eventName, GITHUB_JOB: 'build', ...env }, payload), status);
+  return buildView(
+    githubContextFrom({ ...runEnv(eventName, payload), GITHUB_EVENT_NAME: eventName, GITHUB_JOB: 'build', ...env }, payload),
+    status,
+  );
 }
 
 function accepted(card: unknown): unknown {
@@ -50,7 +53,10 @@ describe('the default card', () => {
       attributes: [
         { label: 'Status', value: { label: 'failure', style: 'lozenge-error' } },
         { label: 'Branch', value: { label: 'changes', url: 'https://github.com/Codertocat/Hello-World/tree/changes' } },
-        { label: 'Commit', value: { label: 'ec26c3e', url: 'https://github.com/Codertocat/Hello-World/commit/ec26c3e57ca3a959ca5aad62de7213c562f8c821' } },
+        {
+          label: 'Commit',
+          value: { label: 'ec26c3e', url: 'https://github.com/Codertocat/Hello-World/commit/ec26c3e57ca3a959ca5aad62de7213c562f8c821' },
+        },
         { label: 'Pull request', value: { label: '#2', url: 'https://github.com/Codertocat/Hello-World/pull/2' } },
         { label: 'Author', value: { label: 'Codertocat', url: 'https://github.com/Codertocat' } },
         { label: 'Event', value: { label: 'pull_request (opened)' } },
@@ -65,11 +71,15 @@ describe('the default card', () => {
     push.commits = [push.commits[0], { ...push.commits[0], id: 'b'.repeat(40), message: 'Second' }];
     const description = defaultCard(viewOf('push', push)).description?.value ?? '';
     expect(description).not.toContain('<br>');
-    expect(description).toMatch(/^On <a [^>]+>master<\/a> \(.*\) by Codertocat • <a [^>]+>6113728<\/a> Initial commit \(Codertocat\) • <a [^>]+>bbbbbbb<\/a> Second \(Codertocat\)$/);
+    expect(description).toMatch(
+      /^On <a [^>]+>master<\/a> \(.*\) by Codertocat • <a [^>]+>6113728<\/a> Initial commit \(Codertocat\) • <a [^>]+>bbbbbbb<\/a> Second \(Codertocat\)$/,
+    );
   });
 
   it('colours the status lozenge by status', () => {
-    const styles = (['success', 'failure', 'cancelled', 'skipped', 'started'] as const).map((s) => defaultCard(viewOf('push', pr, s)).attributes?.[0]?.value.style);
+    const styles = (['success', 'failure', 'cancelled', 'skipped', 'started'] as const).map(
+      (s) => defaultCard(viewOf('push', pr, s)).attributes?.[0]?.value.style,
+    );
     expect(styles).toEqual(['lozenge-success', 'lozenge-error', 'lozenge-moved', 'lozenge', 'lozenge-current']);
   });
 
@@ -84,16 +94,19 @@ describe('a card shaped by the card input', () => {
   const view = viewOf('pull_request', { ...pr, pull_request: { ...pr.pull_request, title: 'Fix <b>bold</b> & "quotes"' } }, 'success');
 
   it('replaces the given parts, templated, and keeps the rest', async () => {
-    const card = await composeCard(view, [
-      'title: "{{ repository }} #{{ pull_request.number }}: {{ pull_request.title }}"',
-      'description: "<b>{{ pull_request.title }}</b> by {{ actor }}"',
-      'format: compact',
-      'style: link',
-      'attributes:',
-      '  - { label: Env, value: production, style: lozenge-complete }',
-      '  - { label: PR, value: "#{{ pull_request.number }}", url: "{{ pull_request.url }}" }',
-      '  - { label: Empty, value: "{{ release.name }}" }',
-    ].join('\n'));
+    const card = await composeCard(
+      view,
+      [
+        'title: "{{ repository }} #{{ pull_request.number }}: {{ pull_request.title }}"',
+        'description: "<b>{{ pull_request.title }}</b> by {{ actor }}"',
+        'format: compact',
+        'style: link',
+        'attributes:',
+        '  - { label: Env, value: production, style: lozenge-complete }',
+        '  - { label: PR, value: "#{{ pull_request.number }}", url: "{{ pull_request.url }}" }',
+        '  - { label: Empty, value: "{{ release.name }}" }',
+      ].join('\n'),
+    );
     expect(card).toMatchObject({
       style: 'link',
       format: 'compact',
@@ -110,12 +123,16 @@ describe('a card shaped by the card input', () => {
   });
 
   it('chooses a lozenge style by template', async () => {
-    const shape = 'attributes:\n  - { label: S, value: "{{ status }}", style: "{% if status == \'success\' %}lozenge-success{% else %}lozenge-error{% endif %}" }';
+    const shape =
+      'attributes:\n  - { label: S, value: "{{ status }}", style: "{% if status == \'success\' %}lozenge-success{% else %}lozenge-error{% endif %}" }';
     expect((await composeCard(view, shape)).attributes?.[0]?.value.style).toBe('lozenge-success');
   });
 
   it('accepts JSON and HipChat’s nested attribute form', async () => {
-    const card = await composeCard(view, '{"attributes": [{"label": "Env", "value": {"label": "prod", "icon": {"url": "https://x.example/i.png"}}}], "thumbnail": {"url": "https://x.example/t.png", "width": 43, "height": 64}}');
+    const card = await composeCard(
+      view,
+      '{"attributes": [{"label": "Env", "value": {"label": "prod", "icon": {"url": "https://x.example/i.png"}}}], "thumbnail": {"url": "https://x.example/t.png", "width": 43, "height": 64}}',
+    );
     expect(card.attributes).toEqual([{ label: 'Env', value: { label: 'prod', icon: { url: 'https://x.example/i.png' } } }]);
     expect(card.thumbnail).toEqual({ url: 'https://x.example/t.png', width: 43, height: 64 });
     expect(accepted(card)).toBe('accepted');
@@ -129,7 +146,10 @@ describe('a card shaped by the card input', () => {
   });
 
   it('shortens values past the server limits cleanly', async () => {
-    const card = await composeCard(view, `title: "${'t'.repeat(600)}"\ndescription: "${'<b>d</b> '.repeat(200)}"\nattributes:\n  - { label: "${'l'.repeat(60)}", value: v }`);
+    const card = await composeCard(
+      view,
+      `title: "${'t'.repeat(600)}"\ndescription: "${'<b>d</b> '.repeat(200)}"\nattributes:\n  - { label: "${'l'.repeat(60)}", value: v }`,
+    );
     expect([...card.title].length).toBe(500);
     expect(card.title.endsWith('…')).toBe(true);
     expect([...(card.description?.value ?? '')].length).toBeLessThanOrEqual(1000);
@@ -141,15 +161,33 @@ describe('a card shaped by the card input', () => {
   it.each([
     ['style: fancy', 'Invalid card: card.style is "fancy": expected application, file, image, link or media.'],
     ['thumbnail: { url: "https://x.example/t.png", width: "43" }', 'Invalid card: card.thumbnail.width must be a number, not "43".'],
-    [`attributes:\n${Array.from({ length: 11 }, (_, n) => `  - { label: a${n}, value: b }`).join('\n')}`, 'Invalid card: card.attributes has 11 entries: HipChat shows at most 10.'],
-    ['attributes:\n  - { label: a, value: b, style: lozenge-red }', 'Invalid card: card.attributes[0].style is "lozenge-red": expected lozenge-success, lozenge-error, lozenge-current, lozenge-complete, lozenge-moved or lozenge.'],
+    [
+      `attributes:\n${Array.from({ length: 11 }, (_, n) => `  - { label: a${n}, value: b }`).join('\n')}`,
+      'Invalid card: card.attributes has 11 entries: HipChat shows at most 10.',
+    ],
+    [
+      'attributes:\n  - { label: a, value: b, style: lozenge-red }',
+      'Invalid card: card.attributes[0].style is "lozenge-red": expected lozenge-success, lozenge-error, lozenge-current, lozenge-complete, lozenge-moved or lozenge.',
+    ],
     ['titel: x', 'Invalid card: card.titel is not a key a card has.'],
-    ['- a list', 'Invalid card: expected a YAML or JSON mapping with keys such as style, format, title, description, url, icon, thumbnail, activity or attributes.'],
+    [
+      '- a list',
+      'Invalid card: expected a YAML or JSON mapping with keys such as style, format, title, description, url, icon, thumbnail, activity or attributes.',
+    ],
     ['title: "unclosed', 'Invalid card (line 1, column 17): Missing closing "quote.'],
-    ['description: "<ul><li>{{ actor }}</li></ul>"', 'Invalid card: card.description uses <ul>: HipChat cards allow only a, b, i, strong or span.'],
+    [
+      'description: "<ul><li>{{ actor }}</li></ul>"',
+      'Invalid card: card.description uses <ul>: HipChat cards allow only a, b, i, strong or span.',
+    ],
     ['url: "javascript:alert(1)"', "Invalid card: card.url is 'javascript:alert(1)': expected an http or https URL."],
-    ['title: "{{ actr }}"', "Invalid template in input 'card' (card.title) (line 1, column 4): unknown variable 'actr'. Did you mean 'actor'?"],
-    [`thumbnail: { url: "https://x.example/${'p'.repeat(250)}" }`, 'Invalid card: card.thumbnail.url has 268 characters: HipChat accepts at most 250.'],
+    [
+      'title: "{{ actr }}"',
+      "Invalid template in input 'card' (card.title) (line 1, column 4): unknown variable 'actr'. Did you mean 'actor'?",
+    ],
+    [
+      `thumbnail: { url: "https://x.example/${'p'.repeat(250)}" }`,
+      'Invalid card: card.thumbnail.url has 268 characters: HipChat accepts at most 250.',
+    ],
   ])('rejects %j naming the input', async (shape, message) => {
     await expect(composeCard(view, shape)).rejects.toThrow(message);
   });

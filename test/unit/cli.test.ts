@@ -90,7 +90,9 @@ describe('parseCliArgs', () => {
   });
 
   it('does not repeat a stray argument, which may be a token', () => {
-    expect(() => parse('--dry-run', 's3cret-token')).toThrow('Unexpected argument 2: options start with --, e.g. --room Operations. Run with --help for the options.');
+    expect(() => parse('--dry-run', 's3cret-token')).toThrow(
+      'Unexpected argument 2: options start with --, e.g. --room Operations. Run with --help for the options.',
+    );
   });
 });
 
@@ -109,7 +111,7 @@ describe('localGithubEnv', () => {
     expect(guessEventName({})).toBe('push');
   });
 
-  it("fills in what a runner would set from the payload, and what no payload holds from the defaults", () => {
+  it('fills in what a runner would set from the payload, and what no payload holds from the defaults', () => {
     expect(localGithubEnv({}, pullRequest, { eventPath: '/tmp/pr.json' })).toEqual({
       GITHUB_EVENT_PATH: '/tmp/pr.json',
       GITHUB_EVENT_NAME: 'pull_request',
@@ -128,7 +130,11 @@ describe('localGithubEnv', () => {
       GITHUB_RUN_ID: '1',
       GITHUB_JOB: 'notify',
     });
-    expect(localGithubEnv({}, release, {})).toMatchObject({ GITHUB_REF: 'refs/tags/0.0.1', GITHUB_REF_NAME: '0.0.1', GITHUB_REF_TYPE: 'tag' });
+    expect(localGithubEnv({}, release, {})).toMatchObject({
+      GITHUB_REF: 'refs/tags/0.0.1',
+      GITHUB_REF_NAME: '0.0.1',
+      GITHUB_REF_TYPE: 'tag',
+    });
     expect(localGithubEnv({}, push, {})).toMatchObject({ GITHUB_REF_NAME: 'master', GITHUB_SHA: push.after });
   });
 
@@ -138,7 +144,13 @@ describe('localGithubEnv', () => {
   });
 
   it('lets variables already set win over the payload, and the options win over both', () => {
-    const env = { GITHUB_REPOSITORY: 'acme/api', GITHUB_REF: 'refs/heads/main', GITHUB_RUN_NUMBER: '42', GITHUB_EVENT_NAME: 'push', PATH: '/bin' };
+    const env = {
+      GITHUB_REPOSITORY: 'acme/api',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_NUMBER: '42',
+      GITHUB_EVENT_NAME: 'push',
+      PATH: '/bin',
+    };
     const merged = localGithubEnv(env, pullRequest, { eventName: 'pull_request_target' });
     expect(merged).toMatchObject({ ...env, GITHUB_REF_NAME: 'main', GITHUB_EVENT_NAME: 'pull_request_target' });
     expect(localGithubEnv(env, pullRequest, { repository: 'other/repo' })).toMatchObject({

@@ -86,7 +86,10 @@ describe('parseNeeds', () => {
     ['{"build": ', /^Invalid needs '\{"build":': it is not JSON \(.+\); pass needs: \$\{\{ toJSON\(needs\) \}\} from a job/],
     ['["build"]', /^Invalid needs '\["build"\]': expected a JSON object of jobs/],
     ['{}', /^Invalid needs '\{\}': it lists no jobs/],
-    ['{"build": {"result": "passed"}}', "Invalid needs: job 'build' has result \"passed\": expected success, failure, cancelled or skipped."],
+    [
+      '{"build": {"result": "passed"}}',
+      'Invalid needs: job \'build\' has result "passed": expected success, failure, cancelled or skipped.',
+    ],
     ['{"build": true}', "Invalid needs: job 'build' has result undefined: expected success, failure, cancelled or skipped."],
   ])('rejects %s', (raw, message) => {
     expect(() => parseNeeds(raw)).toThrow(message);
@@ -98,7 +101,8 @@ describe('parseNeeds', () => {
 });
 
 describe('worstResult', () => {
-  const jobs = (...results: ('success' | 'failure' | 'cancelled' | 'skipped')[]) => results.map((result, n) => ({ name: `job${n}`, result }));
+  const jobs = (...results: ('success' | 'failure' | 'cancelled' | 'skipped')[]) =>
+    results.map((result, n) => ({ name: `job${n}`, result }));
 
   it('is failure, then cancelled, then success; skipped only when every job was skipped', () => {
     expect(worstResult(jobs('success', 'cancelled', 'failure', 'skipped'))).toBe('failure');
@@ -127,6 +131,13 @@ describe('readInputs', () => {
 
   it('defaults to sending always, mentioning on failure, pinging never', () => {
     const inputs = readInputs(source({ token: 'hc', room: 'Ops', status: 'success' }), {});
-    expect(inputs).toMatchObject({ sendWhen: ['always'], mention: [], mentionOn: ['failure'], notify: [], needs: undefined, githubToken: '' });
+    expect(inputs).toMatchObject({
+      sendWhen: ['always'],
+      mention: [],
+      mentionOn: ['failure'],
+      notify: [],
+      needs: undefined,
+      githubToken: '',
+    });
   });
 });

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
+import type { JobStatus } from '../../src/inputs/parse.js';
 import { defaultMessage } from '../../src/render/default-message.js';
 import { buildView } from '../../src/view.js';
-import type { JobStatus } from '../../src/inputs/parse.js';
 import { COVERED_EVENTS, eventCases, runEnv } from '../fixtures/catalog.ts';
 import { exampleEvent } from '../fixtures/events.ts';
 import { validateNotification } from '../simulator/validate-notification.ts';
 
 const cases = eventCases();
 
-function render(eventName: string, payload: Record<string, unknown>, env: Record<string, string>, format: 'html' | 'text', status: JobStatus = 'success') {
+function render(
+  eventName: string,
+  payload: Record<string, unknown>,
+  env: Record<string, string>,
+  format: 'html' | 'text',
+  status: JobStatus = 'success',
+) {
   return defaultMessage(buildView(githubContextFrom({ ...env, GITHUB_EVENT_NAME: eventName }, payload), status), format);
 }
 
@@ -37,7 +43,9 @@ describe('default messages for every event and payload', () => {
 
 describe('what each default message says', () => {
   const first = (eventName: string, action?: string) => {
-    const c = cases.find((x) => x.eventName === eventName && x.label.includes('api.github.com') && (!action || x.payload.action === action));
+    const c = cases.find(
+      (x) => x.eventName === eventName && x.label.includes('api.github.com') && (!action || x.payload.action === action),
+    );
     if (!c) throw new Error(`no case for ${eventName} ${action}`);
     return (format: 'html' | 'text', status?: 'failure') => render(c.eventName, c.payload, c.env, format, status);
   };
@@ -51,11 +59,18 @@ describe('what each default message says', () => {
   it('push of several commits: the first five with titles and authors, then a link to the rest', () => {
     const push = exampleEvent('push', (p) => p.ref === 'refs/heads/master' && p.commits.length === 1);
     const template = push.commits[0];
-    push.commits = Array.from({ length: 7 }, (_, n) => ({ ...template, id: `${n}${'a'.repeat(39)}`, message: `Change ${n}\n\nbody`, author: { name: `Dev ${n}`, username: `dev${n}` } }));
+    push.commits = Array.from({ length: 7 }, (_, n) => ({
+      ...template,
+      id: `${n}${'a'.repeat(39)}`,
+      message: `Change ${n}\n\nbody`,
+      author: { name: `Dev ${n}`, username: `dev${n}` },
+    }));
     const html = render('push', push, runEnv('push', push), 'html');
     const lines = html.split('<br>');
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toBe('• <a href="https://github.com/Codertocat/Hello-World/commit/0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">0aaaaaa</a> Change 0 (dev0)');
+    expect(lines[1]).toBe(
+      '• <a href="https://github.com/Codertocat/Hello-World/commit/0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">0aaaaaa</a> Change 0 (dev0)',
+    );
     expect(lines[6]).toBe(`<a href="${push.compare}">and 2 more</a>`);
 
     push.before = 'b'.repeat(40);
@@ -87,11 +102,15 @@ describe('what each default message says', () => {
   });
 
   it('deployment status: environment and state', () => {
-    expect(first('deployment_status')('text')).toMatch(/^Codertocat\/Hello-World: CI #42 succeeded for the deployment of master to production: success\n/);
+    expect(first('deployment_status')('text')).toMatch(
+      /^Codertocat\/Hello-World: CI #42 succeeded for the deployment of master to production: success\n/,
+    );
   });
 
   it('an event without a message of its own: the event name, ref and actor', () => {
     const watch = exampleEvent('watch');
-    expect(render('watch', watch, runEnv('watch', watch), 'text')).toMatch(/^Codertocat\/Hello-World: CI #42 succeeded on watch of main \(c0ffee0\) by Codertocat\n/);
+    expect(render('watch', watch, runEnv('watch', watch), 'text')).toMatch(
+      /^Codertocat\/Hello-World: CI #42 succeeded on watch of main \(c0ffee0\) by Codertocat\n/,
+    );
   });
 });

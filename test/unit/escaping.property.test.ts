@@ -13,8 +13,38 @@ import { htmlProblem } from '../simulator/html-policy.ts';
 
 const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '/', '=', ' ', '\n', ';', '#', 'a', 'script', 'img src=x onerror=', 'amp', '&lt;', '{{', '}}', '{%'), maxLength: 40 }),
-  fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><a href='javascript:x'>", '&amp;lt;', '</a><b>', '{{ github }}'),
+  fc.string({
+    unit: fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      '/',
+      '=',
+      ' ',
+      '\n',
+      ';',
+      '#',
+      'a',
+      'script',
+      'img src=x onerror=',
+      'amp',
+      '&lt;',
+      '{{',
+      '}}',
+      '{%',
+    ),
+    maxLength: 40,
+  }),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "'><a href='javascript:x'>",
+    '&amp;lt;',
+    '</a><b>',
+    '{{ github }}',
+  ),
 );
 
 function tags(html: string): string[] {
@@ -35,9 +65,13 @@ function views(value: string): NotificationView[] {
   pr.pull_request.head.ref = value;
   pr.sender.login = value;
   const push = exampleEvent('push', (p) => p.commits.length > 0);
-  push.commits = [1, 2].map((n) => ({ ...push.commits[0], message: `${value}\n${value}`, author: { name: value, username: value } }));
+  push.commits = [1, 2].map(() => ({ ...push.commits[0], message: `${value}\n${value}`, author: { name: value, username: value } }));
   push.head_commit.message = value;
-  const env = (eventName: string, payload: Record<string, unknown>) => ({ ...runEnv(eventName, payload), GITHUB_WORKFLOW: value, GITHUB_ACTOR: value });
+  const env = (eventName: string, payload: Record<string, unknown>) => ({
+    ...runEnv(eventName, payload),
+    GITHUB_WORKFLOW: value,
+    GITHUB_ACTOR: value,
+  });
   return [
     buildView(githubContextFrom({ ...env('pull_request', pr), GITHUB_HEAD_REF: value, GITHUB_EVENT_NAME: 'pull_request' }, pr), 'failure'),
     buildView(githubContextFrom({ ...env('push', push), GITHUB_REF: `refs/heads/${value}`, GITHUB_EVENT_NAME: 'push' }, push), 'success'),

@@ -46,37 +46,69 @@ describe('describeFailure', () => {
   const server = 'https://chat.example.com';
 
   it('explains a 401 as a token problem', () => {
-    const text = describeFailure('Ops', server, response(401, { error: { code: 401, message: 'Invalid OAuth session', type: 'Unauthorized' } }));
+    const text = describeFailure(
+      'Ops',
+      server,
+      response(401, { error: { code: 401, message: 'Invalid OAuth session', type: 'Unauthorized' } }),
+    );
     expect(text).toBe(
       "HipChat did not accept the token for room 'Ops' (HipChat said: 401 Invalid OAuth session): check that the token input holds a valid, unexpired v2 token with the send_notification scope (v1 admin tokens do not work on v2).",
     );
   });
 
   it('names the room that was not found', () => {
-    const text = describeFailure('Dev+Ops', server, response(404, { error: { code: 404, message: 'Room Dev+Ops not found', type: 'Not Found' } }));
+    const text = describeFailure(
+      'Dev+Ops',
+      server,
+      response(404, { error: { code: 404, message: 'Room Dev+Ops not found', type: 'Not Found' } }),
+    );
     expect(text).toMatch(/^Room 'Dev\+Ops' was not found on https:\/\/chat.example.com \(HipChat said: 404 Room Dev\+Ops not found\)/);
   });
 
   it('says which field a 400 is about', () => {
-    const text = describeFailure('Ops', server, response(400, {
-      error: { code: 400, field: 'notify', message: "Value u'true' for field 'notify' is not of type 'boolean'", type: 'Bad Request', validation: 'type' },
-    }));
+    const text = describeFailure(
+      'Ops',
+      server,
+      response(400, {
+        error: {
+          code: 400,
+          field: 'notify',
+          message: "Value u'true' for field 'notify' is not of type 'boolean'",
+          type: 'Bad Request',
+          validation: 'type',
+        },
+      }),
+    );
     expect(text).toBe(
       "HipChat rejected the notification for room 'Ops' in field 'notify' (HipChat said: 400 Value u'true' for field 'notify' is not of type 'boolean').",
     );
   });
 
   it('explains a 403 as scope or room binding', () => {
-    expect(describeFailure('Ops', server, response(403, { error: { message: "This action requires one of the following scopes: [u'send_notification']" } }))).toMatch(/send_notification scope/);
+    expect(
+      describeFailure(
+        'Ops',
+        server,
+        response(403, { error: { message: "This action requires one of the following scopes: [u'send_notification']" } }),
+      ),
+    ).toMatch(/send_notification scope/);
   });
 
   it('says when a rate limit resets', () => {
-    const text = describeFailure('Ops', server, response(429, { error: { code: 429, message: 'Rate Limit exceeded' } }, {
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': '1700000000',
-      'x-floodcontrol-remaining': '5',
-      'x-floodcontrol-reset': '1800000000',
-    }));
+    const text = describeFailure(
+      'Ops',
+      server,
+      response(
+        429,
+        { error: { code: 429, message: 'Rate Limit exceeded' } },
+        {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '1700000000',
+          'x-floodcontrol-remaining': '5',
+          'x-floodcontrol-reset': '1800000000',
+        },
+      ),
+    );
     expect(text).toBe(
       "HipChat's rate limit for the token stopped the notification for room 'Ops' (HipChat said: 429 Rate Limit exceeded). It resets at 2023-11-14T22:13:20.000Z.",
     );
@@ -84,10 +116,17 @@ describe('describeFailure', () => {
 
   it('names flood control, both limits, or neither, and waits for the later reset', () => {
     const flood = { error: { message: 'Flood control limit exceeded' } };
-    expect(describeFailure('Ops', server, response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' }))).toBe(
+    expect(
+      describeFailure('Ops', server, response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' })),
+    ).toBe(
       "HipChat's flood control for the room stopped the notification for room 'Ops' (HipChat said: 429 Flood control limit exceeded). It resets at 2023-11-14T22:14:20.000Z.",
     );
-    const both = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000300', 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' };
+    const both = {
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '1700000300',
+      'x-floodcontrol-remaining': '0',
+      'x-floodcontrol-reset': '1700000060',
+    };
     expect(describeFailure('Ops', server, response(429, flood, both))).toMatch(
       /^HipChat's rate limit for the token and flood control for the room stopped .* It resets at 2023-11-14T22:18:20.000Z\.$/,
     );
@@ -115,16 +154,29 @@ describe('deliverToRooms', () => {
     const sleeps: number[] = [];
     const log: string[] = [];
     const transport: HttpTransport = {
-      send: (request, options) => (sent.push({ url: request.url, at: now - T0, timeoutMs: options.timeoutMs }), answer(request, options)),
+      send: (request, options) => {
+        sent.push({ url: request.url, at: now - T0, timeoutMs: options.timeoutMs });
+        return answer(request, options);
+      },
       close: async () => {},
     };
     const delivery: Delivery = {
       transport,
-      api: v2Api({ serverUrl: 'https://h', token: 't', notification: { message: 'm', format: 'text', color: 'gray', notify: false, from: '' } }),
+      api: v2Api({
+        serverUrl: 'https://h',
+        token: 't',
+        notification: { message: 'm', format: 'text', color: 'gray', notify: false, from: '' },
+      }),
       serverUrl: 'https://h',
       rooms: ['A'],
       retry: { retries: 3, timeoutMs: 10_000 },
-      clock: { now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) },
+      clock: {
+        now: () => now,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          now += ms;
+        },
+      },
       random: () => 0,
       log: (message) => log.push(message),
       ...change,
@@ -152,22 +204,36 @@ describe('deliverToRooms', () => {
       { rooms: ['A', 'B', 'C'], retry: { retries: 0, timeoutMs: 10_000 } },
     );
     const results = await run();
-    expect(sent.map((r) => r.url)).toEqual(['https://h/v2/room/A/notification', 'https://h/v2/room/B/notification', 'https://h/v2/room/C/notification']);
+    expect(sent.map((r) => r.url)).toEqual([
+      'https://h/v2/room/A/notification',
+      'https://h/v2/room/B/notification',
+      'https://h/v2/room/C/notification',
+    ]);
     expect(results).toEqual([
       { room: 'A', ok: true, status: 204, attempts: 1 },
-      { room: 'B', ok: false, status: 0, attempts: 1, error: "Could not reach HipChat at https://h for room 'B': connect ECONNREFUSED 127.0.0.1:9." },
+      {
+        room: 'B',
+        ok: false,
+        status: 0,
+        attempts: 1,
+        error: "Could not reach HipChat at https://h for room 'B': connect ECONNREFUSED 127.0.0.1:9.",
+      },
       { room: 'C', ok: false, status: 404, attempts: 1, error: expect.stringMatching(/^Room 'C' was not found/) },
     ]);
   });
 
   it('adds the error code when the message lacks it', async () => {
-    const { run } = setup(script(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), { retry: { retries: 0, timeoutMs: 10_000 } });
+    const { run } = setup(script(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), {
+      retry: { retries: 0, timeoutMs: 10_000 },
+    });
     const [result] = await run();
     expect(result?.error).toMatch(/other side closed \(UND_ERR_SOCKET\)\.$/);
   });
 
   it('retries 5xx and lost connections with growing waits, logging each, until one gets through', async () => {
-    const { sent, sleeps, log, run } = setup(script(response(503, { error: { message: 'Service Unavailable' } }), refused(), response(502, ''), response(204)));
+    const { sent, sleeps, log, run } = setup(
+      script(response(503, { error: { message: 'Service Unavailable' } }), refused(), response(502, ''), response(204)),
+    );
     expect(await run()).toEqual([{ room: 'A', ok: true, status: 204, attempts: 4 }]);
     expect(sleeps).toEqual([500, 1_000, 2_000]);
     expect(sent.map((r) => r.at)).toEqual([0, 500, 1_500, 3_500]);
@@ -183,7 +249,9 @@ describe('deliverToRooms', () => {
     const [result] = await run();
     expect(sent).toHaveLength(3);
     expect(result).toMatchObject({ ok: false, status: 500, attempts: 3 });
-    expect(result?.error).toBe("HipChat at https://h failed with a server error for room 'A' (HipChat said: 500). Gave up after 3 attempts.");
+    expect(result?.error).toBe(
+      "HipChat at https://h failed with a server error for room 'A' (HipChat said: 500). Gave up after 3 attempts.",
+    );
   });
 
   it.each([400, 401, 403, 404])('never retries a %i', async (status) => {
@@ -206,15 +274,26 @@ describe('deliverToRooms', () => {
   });
 
   it('finds a certificate error that a proxy error wraps', async () => {
-    const wrapped = Object.assign(new Error('Secure Proxy Connection failed', { cause: Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }) }), { code: 'UND_ERR_PRX_TLS' });
+    const wrapped = Object.assign(
+      new Error('Secure Proxy Connection failed', {
+        cause: Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
+      }),
+      { code: 'UND_ERR_PRX_TLS' },
+    );
     const { sent, run } = setup(script(wrapped));
     const [result] = await run();
     expect(sent).toHaveLength(1);
-    expect(result?.error).toMatch(/Secure Proxy Connection failed \(UND_ERR_PRX_TLS\)\. The certificate was issued for another host name: put a host name it names in server_url\.$/);
+    expect(result?.error).toMatch(
+      /Secure Proxy Connection failed \(UND_ERR_PRX_TLS\)\. The certificate was issued for another host name: put a host name it names in server_url\.$/,
+    );
   });
 
   it('waits for the reset a 429 names, then sends once more', async () => {
-    const limited = response(429, { error: { message: 'Rate Limit exceeded' } }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(T0 / 1000 + 2) });
+    const limited = response(
+      429,
+      { error: { message: 'Rate Limit exceeded' } },
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(T0 / 1000 + 2) },
+    );
     const { sent, sleeps, log, run } = setup(script(limited, response(204)));
     expect(await run()).toEqual([{ room: 'A', ok: true, status: 204, attempts: 2 }]);
     expect(sleeps).toEqual([2_000]);
@@ -225,7 +304,11 @@ describe('deliverToRooms', () => {
   });
 
   it('fails at once, naming the limit and the reset, when the reset is beyond the budget', async () => {
-    const flood = response(429, { error: { message: 'Flood control' } }, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': String(T0 / 1000 + 60) });
+    const flood = response(
+      429,
+      { error: { message: 'Flood control' } },
+      { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': String(T0 / 1000 + 60) },
+    );
     const { sent, sleeps, run } = setup(script(flood));
     const [result] = await run();
     expect(sent).toHaveLength(1);

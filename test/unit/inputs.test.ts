@@ -74,9 +74,7 @@ describe('parseFormat and parseStatus', () => {
 
   it('rejects others with the list', () => {
     expect(() => parseFormat('markdown')).toThrow("Invalid format 'markdown': expected html, text or card.");
-    expect(() => parseStatus('passed')).toThrow(
-      "Invalid status 'passed': expected success, failure, cancelled, skipped or started.",
-    );
+    expect(() => parseStatus('passed')).toThrow("Invalid status 'passed': expected success, failure, cancelled, skipped or started.");
     expect(() => parseStatus('')).toThrow(/Input 'status' is empty/);
   });
 });
@@ -234,7 +232,11 @@ describe('readInputs', () => {
   it('also masks the token as a form body or a URL would encode it', () => {
     const fake = source({ token: 'a+b/c=d e', room: 'Ops', status: 'success' });
     expect(() => readInputs(fake, {})).toThrow(/Invalid token/);
-    expect(fake.calls.filter((call) => call.startsWith('mask a'))).toEqual(['mask a+b/c=d e', 'mask a%2Bb%2Fc%3Dd%20e', 'mask a%2Bb%2Fc%3Dd+e']);
+    expect(fake.calls.filter((call) => call.startsWith('mask a'))).toEqual([
+      'mask a+b/c=d e',
+      'mask a%2Bb%2Fc%3Dd%20e',
+      'mask a%2Bb%2Fc%3Dd+e',
+    ]);
   });
 
   it('masks the token even when another input is invalid', () => {
@@ -251,7 +253,9 @@ describe('readInputs', () => {
 
   it('refuses a card with API v1, which has none', () => {
     const fake = source({ token: 't', room: 'Ops', status: 'success', format: 'card', api_version: 'v1', from: 'CI' });
-    expect(() => readInputs(fake, {})).toThrow("Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.");
+    expect(() => readInputs(fake, {})).toThrow(
+      "Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.",
+    );
   });
 
   it('falls back to HIPCHAT_TOKEN', () => {

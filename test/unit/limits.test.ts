@@ -10,7 +10,10 @@ function structure(html: string): { tags: string[]; balanced: boolean } {
   const tags: string[] = [];
   const open: string[] = [];
   const parser = new Parser({
-    onopentag: (name) => (tags.push(name), name === 'br' || open.push(name)),
+    onopentag: (name) => {
+      tags.push(name);
+      if (name !== 'br') open.push(name);
+    },
     onclosetag: (name, implied) => {
       if (!implied && open.at(-1) === name) open.pop();
     },
@@ -40,7 +43,7 @@ describe('fitMessage', () => {
   });
 
   it('never splits a surrogate pair', () => {
-    const fitted = fitMessage('a' + '😀'.repeat(MESSAGE_MAX), 'text');
+    const fitted = fitMessage(`a${'😀'.repeat(MESSAGE_MAX)}`, 'text');
     expect(fitted.message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(length(fitted.message)).toBe(MESSAGE_MAX);
   });
@@ -58,7 +61,9 @@ describe('fitMessage', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/[<&]/g, '')),
       fc.constantFrom('&amp;', '&#169;', '&lt;', '<br>', '😀', ' '),
-      fc.tuple(fc.constantFrom('b', 'i', 'strong', 'code'), fc.string({ maxLength: 30 })).map(([tag, text]) => `<${tag}>${text.replace(/[<&]/g, '')}</${tag}>`),
+      fc
+        .tuple(fc.constantFrom('b', 'i', 'strong', 'code'), fc.string({ maxLength: 30 }))
+        .map(([tag, text]) => `<${tag}>${text.replace(/[<&]/g, '')}</${tag}>`),
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 300, maxLength: 2000 }), (pieces) => {

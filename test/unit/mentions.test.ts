@@ -11,7 +11,10 @@ const view = buildView(
 
 describe('addMentions', () => {
   it('puts the mentions in front of a text message', () => {
-    expect(addMentions('CI failed', 'text', ['@here', '@alice'], view)).toEqual({ message: '@here @alice CI failed', companion: undefined });
+    expect(addMentions('CI failed', 'text', ['@here', '@alice'], view)).toEqual({
+      message: '@here @alice CI failed',
+      companion: undefined,
+    });
   });
 
   it('leaves any other format alone and writes a text companion with the mentions and the run', () => {
@@ -59,7 +62,9 @@ describe('deliverWithCompanion', () => {
     const { send } = sender(['Ops text']);
     const [ops, dev] = await deliverWithCompanion(send, ['Ops', 'Dev'], notification, companion);
     expect(ops).toMatchObject({ room: 'Ops', ok: false, status: 404 });
-    expect(ops?.error).toBe("The notification reached room 'Ops', but the text notification with the mentions did not: Room 'Ops' was not found");
+    expect(ops?.error).toBe(
+      "The notification reached room 'Ops', but the text notification with the mentions did not: Room 'Ops' was not found",
+    );
     expect(dev).toEqual({ room: 'Dev', ok: true, status: 204, attempts: 1 });
   });
 

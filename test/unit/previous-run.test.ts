@@ -34,7 +34,10 @@ describe('selectPrevious', () => {
       run({ id: 891, run_number: 33, conclusion: 'failure' }),
       run({ id: 892, run_number: 34, conclusion: 'success' }),
     ]);
-    expect(previous).toEqual({ result: 'success', run: { number: 34, conclusion: 'success', url: 'https://github.com/acme/api/actions/runs/892', attempt: undefined } });
+    expect(previous).toEqual({
+      result: 'success',
+      run: { number: 34, conclusion: 'success', url: 'https://github.com/acme/api/actions/runs/892', attempt: undefined },
+    });
   });
 
   it.each([
@@ -47,7 +50,12 @@ describe('selectPrevious', () => {
   });
 
   it('finds none among runs that say nothing, and says how many it looked at', () => {
-    expect(selectPrevious(current, [run({ id: 1, run_number: 1, conclusion: 'cancelled' }), run({ id: 2, run_number: 2, conclusion: 'action_required' })])).toEqual({
+    expect(
+      selectPrevious(current, [
+        run({ id: 1, run_number: 1, conclusion: 'cancelled' }),
+        run({ id: 2, run_number: 2, conclusion: 'action_required' }),
+      ]),
+    ).toEqual({
       result: 'none',
       searched: 2,
     });
@@ -143,7 +151,10 @@ describe('lookUpPreviousRun against the fake GitHub API', () => {
   });
 
   it('reads an earlier attempt of a re-run', async () => {
-    expect(await lookUpPreviousRun(query({ runAttempt: 2 }))).toMatchObject({ result: 'failure', run: { number: 42, attempt: 1, conclusion: 'timed_out' } });
+    expect(await lookUpPreviousRun(query({ runAttempt: 2 }))).toMatchObject({
+      result: 'failure',
+      run: { number: 42, attempt: 1, conclusion: 'timed_out' },
+    });
   });
 
   it('follows a GitHub Enterprise Server API URL with its path', async () => {
@@ -152,9 +163,18 @@ describe('lookUpPreviousRun against the fake GitHub API', () => {
   });
 
   it.each([
-    [{ token: 'wrong' }, `GET /repos/acme/api/actions/runs/900 answered 401 Bad credentials - https://docs.github.com/rest: the github_token was not accepted`],
-    [{ repository: 'acme/forbidden' }, "answered 403 Resource not accessible by integration - https://docs.github.com/rest: the github_token may not read Actions runs; give the job 'permissions: actions: read'"],
-    [{ repository: 'acme/missing' }, 'GET /repos/acme/missing/actions/runs/900 answered 404 Not Found - https://docs.github.com/rest: not found; check that GITHUB_API_URL'],
+    [
+      { token: 'wrong' },
+      `GET /repos/acme/api/actions/runs/900 answered 401 Bad credentials - https://docs.github.com/rest: the github_token was not accepted`,
+    ],
+    [
+      { repository: 'acme/forbidden' },
+      "answered 403 Resource not accessible by integration - https://docs.github.com/rest: the github_token may not read Actions runs; give the job 'permissions: actions: read'",
+    ],
+    [
+      { repository: 'acme/missing' },
+      'GET /repos/acme/missing/actions/runs/900 answered 404 Not Found - https://docs.github.com/rest: not found; check that GITHUB_API_URL',
+    ],
     [{ repository: 'acme/broken' }, 'answered 500 Server Error'],
     [{ repository: 'acme/dropped' }, /^GET \/repos\/acme\/dropped\/actions\/runs\/900 got no answer: other side closed$/],
     [{ repository: 'acme/slow', runId: 1, timeoutMs: 200 }, /^GET \/repos\/acme\/slow\/actions\/runs\/1 got no answer: .*timeout$/],
@@ -165,13 +185,23 @@ describe('lookUpPreviousRun against the fake GitHub API', () => {
 
 describe('previousResult', () => {
   const github = githubContextFrom(
-    { GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: '900', GITHUB_RUN_ATTEMPT: '2', GITHUB_WORKFLOW: 'CI', GITHUB_API_URL: 'https://ghes.example.com/api/v3' },
+    {
+      GITHUB_REPOSITORY: 'acme/api',
+      GITHUB_RUN_ID: '900',
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_WORKFLOW: 'CI',
+      GITHUB_API_URL: 'https://ghes.example.com/api/v3',
+    },
     {},
   );
 
   function logged() {
     const lines: string[] = [];
-    return { lines, info: (message: string) => void lines.push(`info ${message}`), warning: (message: string) => void lines.push(`warning ${message}`) };
+    return {
+      lines,
+      info: (message: string) => void lines.push(`info ${message}`),
+      warning: (message: string) => void lines.push(`warning ${message}`),
+    };
   }
 
   it('passes the run to the lookup and logs what it found', async () => {
@@ -179,11 +209,18 @@ describe('previousResult', () => {
     const queries: PreviousRunQuery[] = [];
     const lookUp: LookUpPreviousRun = async (query) => {
       queries.push(query);
-      return { result: 'failure', run: { number: 42, attempt: 1, conclusion: 'timed_out', url: 'https://ghes.example.com/acme/api/actions/runs/900/attempts/1' } };
+      return {
+        result: 'failure',
+        run: { number: 42, attempt: 1, conclusion: 'timed_out', url: 'https://ghes.example.com/acme/api/actions/runs/900/attempts/1' },
+      };
     };
     expect(await previousResult(lookUp, github, 'tok', log)).toBe('failure');
-    expect(queries).toEqual([{ token: 'tok', apiUrl: 'https://ghes.example.com/api/v3', repository: 'acme/api', runId: 900, runAttempt: 2, timeoutMs: 10_000 }]);
-    expect(log.lines).toEqual(['info Previous result: CI #42 attempt 1 ended in timed_out (https://ghes.example.com/acme/api/actions/runs/900/attempts/1).']);
+    expect(queries).toEqual([
+      { token: 'tok', apiUrl: 'https://ghes.example.com/api/v3', repository: 'acme/api', runId: 900, runAttempt: 2, timeoutMs: 10_000 },
+    ]);
+    expect(log.lines).toEqual([
+      'info Previous result: CI #42 attempt 1 ended in timed_out (https://ghes.example.com/acme/api/actions/runs/900/attempts/1).',
+    ]);
   });
 
   it('logs when no earlier run has a result', async () => {

@@ -9,7 +9,9 @@ import { exampleEvent } from '../fixtures/events.ts';
 import { readmeSteps } from '../fixtures/readme.ts';
 import { validateNotification } from '../simulator/validate-notification.ts';
 
-const steps = readmeSteps().filter((step): step is { with: Record<string, string> & { template: string } } => typeof step?.with?.template === 'string');
+const steps = readmeSteps().filter(
+  (step): step is { with: Record<string, string> & { template: string } } => typeof step?.with?.template === 'string',
+);
 
 const payloads = {
   push: exampleEvent('push', (p) => p.ref === 'refs/heads/master' && p.commits.length > 0),

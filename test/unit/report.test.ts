@@ -16,7 +16,9 @@ function fakeCore() {
   return {
     log,
     outputs,
-    setOutput: (name: string, value: string) => void (outputs[name] = value),
+    setOutput: (name: string, value: string) => {
+      outputs[name] = value;
+    },
     info: (message: string) => void log.push(`info ${message}`),
     warning: (message: string) => void log.push(`warning ${message}`),
     setFailed: (message: string) => void log.push(`failed ${message}`),
@@ -46,13 +48,18 @@ describe('summaryMarkdown', () => {
   });
 
   it('previews an html message as the room shows it, with its source', () => {
-    const markdown = summaryMarkdown(v2Body({ message: 'Build <b>ok</b> &amp; done', format: 'html', color: 'green', notify: true, from: 'CI' }), [delivered]);
+    const markdown = summaryMarkdown(
+      v2Body({ message: 'Build <b>ok</b> &amp; done', format: 'html', color: 'green', notify: true, from: 'CI' }),
+      [delivered],
+    );
     expect(markdown).toContain('🟩 **Message** from <i>CI</i> · pings the room\n\n<blockquote>Build <b>ok</b> &amp; done</blockquote>');
     expect(markdown).toContain('<pre>Build &lt;b&gt;ok&lt;/b&gt; &amp;amp; done</pre>');
   });
 
   it('shows a text message as text', () => {
-    const markdown = summaryMarkdown(v2Body({ message: '<b>not bold</b>', format: 'text', color: 'red', notify: false, from: '' }), [delivered]);
+    const markdown = summaryMarkdown(v2Body({ message: '<b>not bold</b>', format: 'text', color: 'red', notify: false, from: '' }), [
+      delivered,
+    ]);
     expect(markdown).toContain('<blockquote><pre>&lt;b&gt;not bold&lt;/b&gt;</pre></blockquote>');
   });
 
@@ -63,10 +70,15 @@ describe('summaryMarkdown', () => {
       title: 'acme | api <deployed>',
       url: 'https://ci.example/run',
       description: { format: 'html', value: '<b>v1.2</b> by mona' },
-      attributes: [{ label: 'Status', value: { label: 'success', style: 'lozenge-success' } }, { label: 'Run', value: { label: '#4', url: 'https://ci.example/run' } }],
+      attributes: [
+        { label: 'Status', value: { label: 'success', style: 'lozenge-success' } },
+        { label: 'Run', value: { label: '#4', url: 'https://ci.example/run' } },
+      ],
     } as const;
     const markdown = summaryMarkdown({ ...body, card }, [delivered]);
-    expect(markdown).toContain('<blockquote><b><a href="https://ci.example/run">acme | api &lt;deployed&gt;</a></b><br><b>v1.2</b> by mona</blockquote>');
+    expect(markdown).toContain(
+      '<blockquote><b><a href="https://ci.example/run">acme | api &lt;deployed&gt;</a></b><br><b>v1.2</b> by mona</blockquote>',
+    );
     expect(markdown).toContain('| Status | 🟢 success |');
     expect(markdown).toContain('| Run | <a href="https://ci.example/run">#4</a> |');
     expect(markdown).toContain('**Message for clients without cards**');
@@ -74,7 +86,9 @@ describe('summaryMarkdown', () => {
 
   it('shows the text companion that carried the mentions', () => {
     const companion = v2Body({ message: '@here CI failed', format: 'text', color: 'red', notify: true, from: '' });
-    expect(summaryMarkdown(body, [delivered], companion)).toContain('🟥 **Mentions** · pings the room\n\n<blockquote><pre>@here CI failed</pre></blockquote>');
+    expect(summaryMarkdown(body, [delivered], companion)).toContain(
+      '🟥 **Mentions** · pings the room\n\n<blockquote><pre>@here CI failed</pre></blockquote>',
+    );
     expect(summaryMarkdown(body, [delivered])).not.toContain('Mentions');
   });
 });
@@ -82,14 +96,27 @@ describe('summaryMarkdown', () => {
 describe('report', () => {
   it('fails the step with every room error when fail_on_error is true', async () => {
     const core = fakeCore();
-    await report(core, { body, results: [delivered, failed], failOnError: true }, async () => {}, (t) => t);
-    expect(core.log).toEqual(["info Delivered to room 'Ops'.", "failed HipChat notification failed for 1 of 2 room(s).\nRoom 'Dev|Ops' was not found"]);
+    await report(
+      core,
+      { body, results: [delivered, failed], failOnError: true },
+      async () => {},
+      (t) => t,
+    );
+    expect(core.log).toEqual([
+      "info Delivered to room 'Ops'.",
+      "failed HipChat notification failed for 1 of 2 room(s).\nRoom 'Dev|Ops' was not found",
+    ]);
     expect(core.outputs.ok).toBe('false');
   });
 
   it('warns and passes when fail_on_error is false', async () => {
     const core = fakeCore();
-    await report(core, { body, results: [failed], failOnError: false }, async () => {}, (t) => t);
+    await report(
+      core,
+      { body, results: [failed], failOnError: false },
+      async () => {},
+      (t) => t,
+    );
     expect(core.log).toEqual([
       "warning Room 'Dev|Ops' was not found",
       'info HipChat notification failed for 1 of 1 room(s). The step passes because fail_on_error is false.',
@@ -100,10 +127,15 @@ describe('report', () => {
     const core = fakeCore();
     const secretBody = v2Body({ message: 'token is s3cret', format: 'text', color: 'green', notify: false, from: '' });
     const summaries: string[] = [];
-    await report(core, { body: secretBody, results: [delivered], failOnError: true }, async (markdown) => {
-      summaries.push(markdown);
-      throw new Error('disk full');
-    }, redactor(['s3cret']));
+    await report(
+      core,
+      { body: secretBody, results: [delivered], failOnError: true },
+      async (markdown) => {
+        summaries.push(markdown);
+        throw new Error('disk full');
+      },
+      redactor(['s3cret']),
+    );
     expect(core.outputs.payload).toContain('token is ***');
     expect(JSON.stringify(core.outputs) + summaries.join('')).not.toContain('s3cret');
     expect(core.log).toContain('warning Could not write the job summary: disk full');
@@ -117,7 +149,15 @@ describe('reportSkipped', () => {
     const reason = "Not sent: send_when is 'failure' and the status is success.";
     await reportSkipped(core, reason, async (markdown) => void summaries.push(markdown));
     expect(core.log).toEqual([`info ${reason}`]);
-    expect(core.outputs).toEqual({ ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason });
+    expect(core.outputs).toEqual({
+      ok: 'true',
+      payload: '',
+      results: '[]',
+      delivered_rooms: '',
+      failed_rooms: '',
+      skipped: 'true',
+      skip_reason: reason,
+    });
     expect(summaries).toEqual([`### HipChat notification\n\n⏭️ Not sent: send_when is &#39;failure&#39; and the status is success.\n`]);
   });
 });

@@ -55,7 +55,7 @@ async function compare(env: Record<string, string>, calls: Calls): Promise<void>
 
 describe('runner writes what @actions/core writes', () => {
   it('reads inputs, trimmed, with spaces in a name as underscores', () => {
-    const env = { INPUT_ROOM: '  Operations \n', 'INPUT_MY_INPUT': 'x', INPUT_EMPTY: '' };
+    const env = { INPUT_ROOM: '  Operations \n', INPUT_MY_INPUT: 'x', INPUT_EMPTY: '' };
     Object.assign(process.env, env);
     const ours = runner(process.env, () => {});
     for (const name of ['room', 'my input', 'empty', 'missing']) expect(ours.getInput(name)).toBe(core.getInput(name));

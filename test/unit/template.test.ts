@@ -6,8 +6,23 @@ import { buildView } from '../../src/view.js';
 
 const view = buildView(
   githubContextFrom(
-    { GITHUB_REPOSITORY: 'acme/api', GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_RUN_ID: '7', GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: 'fix', GITHUB_SHA: 'abcdef1234567' },
-    { pull_request: { number: 12, title: 'Fix <script>alert("x")</script> & more', head: { sha: '0123456789abcdef', ref: 'fix' }, base: { ref: 'main' }, user: { login: 'mona' } } },
+    {
+      GITHUB_REPOSITORY: 'acme/api',
+      GITHUB_SERVER_URL: 'https://ghe.example.com',
+      GITHUB_RUN_ID: '7',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_HEAD_REF: 'fix',
+      GITHUB_SHA: 'abcdef1234567',
+    },
+    {
+      pull_request: {
+        number: 12,
+        title: 'Fix <script>alert("x")</script> & more',
+        head: { sha: '0123456789abcdef', ref: 'fix' },
+        base: { ref: 'main' },
+        user: { login: 'mona' },
+      },
+    },
   ),
   'failure',
 );
@@ -15,13 +30,21 @@ const source = (text: string) => ({ text, origin: "input 'template'" });
 
 describe('renderTemplate', () => {
   it('renders the context with filters', async () => {
-    const text = await renderTemplate(source('{{ repository | upcase }} #{{ pull_request.number }} {{ status_word }} {{ short_sha }} {{ pull_request.title | truncate: 10 }}'), view, 'text');
+    const text = await renderTemplate(
+      source(
+        '{{ repository | upcase }} #{{ pull_request.number }} {{ status_word }} {{ short_sha }} {{ pull_request.title | truncate: 10 }}',
+      ),
+      view,
+      'text',
+    );
     expect(text).toBe('ACME/API #12 failed 0123456 Fix <sc...');
   });
 
   it('escapes every value in html and keeps the template markup', async () => {
     const html = await renderTemplate(source('<b>{{ pull_request.title }}</b> <a href="{{ run_url }}">run</a>'), view, 'html');
-    expect(html).toBe('<b>Fix &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more</b> <a href="https://ghe.example.com/acme/api/actions/runs/7">run</a>');
+    expect(html).toBe(
+      '<b>Fix &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more</b> <a href="https://ghe.example.com/acme/api/actions/runs/7">run</a>',
+    );
   });
 
   it('leaves values as they are in text', async () => {
@@ -33,7 +56,13 @@ describe('renderTemplate', () => {
   });
 
   it('allows loops, assignments and conditions', async () => {
-    const text = await renderTemplate(source('{% assign n = pull_request.number %}{% if status == "failure" %}broken {{ n }}{% endif %}{% for c in commits %}x{% endfor %}'), view, 'text');
+    const text = await renderTemplate(
+      source(
+        '{% assign n = pull_request.number %}{% if status == "failure" %}broken {{ n }}{% endif %}{% for c in commits %}x{% endfor %}',
+      ),
+      view,
+      'text',
+    );
     expect(text).toBe('broken 12');
   });
 
@@ -45,9 +74,18 @@ describe('renderTemplate', () => {
   });
 
   it.each([
-    ['a\n{% if status %}b', "Invalid template in input 'template' (line 2, column 1): tag {% if status %} not closed. Close every {% if %}, {% for %} and {% capture %} with its {% end... %} tag."],
-    ['{{ status | shout }}', "Invalid template in input 'template' (line 1, column 1): undefined filter: shout. Filters are listed at https://liquidjs.com/filters/overview.html."],
-    ['ok\n  {{ run_ulr }}', /^Invalid template in input 'template' \(line 2, column 6\): unknown variable 'run_ulr'\. Did you mean 'run_url'\? Known variables: github, event, /],
+    [
+      'a\n{% if status %}b',
+      "Invalid template in input 'template' (line 2, column 1): tag {% if status %} not closed. Close every {% if %}, {% for %} and {% capture %} with its {% end... %} tag.",
+    ],
+    [
+      '{{ status | shout }}',
+      "Invalid template in input 'template' (line 1, column 1): undefined filter: shout. Filters are listed at https://liquidjs.com/filters/overview.html.",
+    ],
+    [
+      'ok\n  {{ run_ulr }}',
+      /^Invalid template in input 'template' \(line 2, column 6\): unknown variable 'run_ulr'\. Did you mean 'run_url'\? Known variables: github, event, /,
+    ],
   ])('reports %j with the line and a hint', async (text, message) => {
     const rendering = renderTemplate(source(text), view, 'text');
     await expect(rendering).rejects.toBeInstanceOf(TemplateError);
@@ -59,7 +97,9 @@ describe('renderTemplate', () => {
   });
 
   it('stops a template that runs away', async () => {
-    await expect(renderTemplate(source('{% for i in (1..100000000) %}{{ i }}{% endfor %}'), view, 'text')).rejects.toThrow(/limit exceeded/);
+    await expect(renderTemplate(source('{% for i in (1..100000000) %}{{ i }}{% endfor %}'), view, 'text')).rejects.toThrow(
+      /limit exceeded/,
+    );
   });
 });
 

@@ -4,7 +4,13 @@ import type { HttpResponse } from '../../src/hipchat/http.js';
 import { v1MessageRequest } from '../../src/hipchat/v1.js';
 import type { Notification } from '../../src/render/notification.js';
 
-const notification: Notification = { message: 'Build <b>ok</b> & done', format: 'html', color: 'green', notify: true, from: 'GitHub Actions' };
+const notification: Notification = {
+  message: 'Build <b>ok</b> & done',
+  format: 'html',
+  color: 'green',
+  notify: true,
+  from: 'GitHub Actions',
+};
 const server = 'https://chat.example.com';
 
 function response(status: number, body = '', headers: Record<string, string> = {}): HttpResponse {
@@ -62,14 +68,17 @@ describe('the v1 API', () => {
 
   it('asks for a v1 token on 401, and says what a 200 without "sent" was', async () => {
     const { describe } = await api;
-    const body = '{"error":{"code":401,"message":"Auth token invalid. Please see: https:\\/\\/www.hipchat.com\\/docs\\/api\\/auth","type":"Unauthorized"}}';
+    const body =
+      '{"error":{"code":401,"message":"Auth token invalid. Please see: https:\\/\\/www.hipchat.com\\/docs\\/api\\/auth","type":"Unauthorized"}}';
     expect(describe('Ops', response(401, body))).toBe(
       "HipChat did not accept the token for room 'Ops' (HipChat said: 401 Auth token invalid. Please see: https://www.hipchat.com/docs/api/auth): with api_version v1, the token input must hold a v1 admin or notification token (v2 tokens do not work on v1).",
     );
     expect(describe('Ops', response(200, '<html>login</html>'))).toBe(
       `HipChat answered 200 for room 'Ops' where 200 {"status":"sent"} was expected (HipChat said: 200 <html>login</html>).`,
     );
-    expect(describe('Ops', response(404, '{"error":{"message":"Room not found"}}'))).toMatch(/^Room 'Ops' was not found on https:\/\/chat.example.com/);
+    expect(describe('Ops', response(404, '{"error":{"message":"Room not found"}}'))).toMatch(
+      /^Room 'Ops' was not found on https:\/\/chat.example.com/,
+    );
   });
 
   it('is v2 by default, where 204 is success and 429 the rate limit', async () => {

@@ -45,9 +45,13 @@ describe('buildView', () => {
   });
 
   it('reports a pull request by its head branch and head commit, not the merge commit', () => {
-    const v = view('failure', { GITHUB_HEAD_REF: 'feature/x y', GITHUB_REF_NAME: '7/merge' }, {
-      pull_request: { head: { sha: 'fedcba9876543210' } },
-    });
+    const v = view(
+      'failure',
+      { GITHUB_HEAD_REF: 'feature/x y', GITHUB_REF_NAME: '7/merge' },
+      {
+        pull_request: { head: { sha: 'fedcba9876543210' } },
+      },
+    );
     expect(v.ref_name).toBe('feature/x y');
     expect(v.branch).toBe('feature/x y');
     expect(v.ref_url).toBe('https://github.example.com/acme/api/tree/feature/x%20y');
@@ -97,7 +101,11 @@ describe('defaultMessage', () => {
       { name: 'deploy', result: 'cancelled' },
       { name: 'docs', result: 'skipped' },
     ] as const;
-    const withJobs = buildView(githubContextFrom(ENV, { commits: [{ id: 'abc1234def', message: 'Fix parser', author: { username: 'mona' } }] }), 'failure', jobs);
+    const withJobs = buildView(
+      githubContextFrom(ENV, { commits: [{ id: 'abc1234def', message: 'Fix parser', author: { username: 'mona' } }] }),
+      'failure',
+      jobs,
+    );
     expect(withJobs.jobs).toEqual(jobs);
     expect(withJobs.failed_jobs).toEqual(['test', 'lint']);
     expect(defaultMessage(withJobs, 'text').split('\n').slice(0, 4)).toEqual([
@@ -124,7 +132,13 @@ describe('escapeHtml', () => {
 describe('composeNotification', () => {
   it('resolves the colour from the status and keeps the options', () => {
     const options = { format: 'text', color: 'auto', notify: ['failure'], from: 'CI' } as const;
-    expect(composeNotification(view('failure'), 'm', undefined, options)).toEqual({ message: 'm', color: 'red', notify: true, from: 'CI', format: 'text' });
+    expect(composeNotification(view('failure'), 'm', undefined, options)).toEqual({
+      message: 'm',
+      color: 'red',
+      notify: true,
+      from: 'CI',
+      format: 'text',
+    });
   });
 
   it('pings the room only on the statuses notify lists', () => {
