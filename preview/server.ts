@@ -1,7 +1,8 @@
 // The room preview: a web page that shows what the simulator's rooms received, as HipChat would show it, live.
 // It is a sibling of the simulator rather than a route on it, so the simulator stays a faithful HipChat API.
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTML_POLICY } from '../test/simulator/html-policy.ts';
 import type { RecordedRequest, Simulator } from '../test/simulator/server.ts';
@@ -96,10 +97,12 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
   });
   const host = options.host ?? '127.0.0.1';
   try {
-    await listen(server, options.port ?? 0, host);
+    server.listen(options.port ?? 0, host);
+    await once(server, 'listening');
   } catch (error) {
     if (!(options.fallbackToFreePort && (error as NodeJS.ErrnoException).code === 'EADDRINUSE')) throw error;
-    await listen(server, 0, host);
+    server.listen(0, host);
+    await once(server, 'listening');
   }
   const { port } = server.address() as AddressInfo;
 
@@ -120,14 +123,4 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
 
 function sseEvent(entry: PreviewEntry): string {
   return `id: ${entry.id}\nevent: notification\ndata: ${JSON.stringify(entry)}\n\n`;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

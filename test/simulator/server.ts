@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -173,7 +174,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server: Server = config.tls
     ? createHttpsServer({ key: config.tls.key, cert: config.tls.cert }, onRequest)
     : createHttpServer(onRequest);
-  await listen(server, config.port, config.host);
+  server.listen(config.port, config.host);
+  await once(server, 'listening');
 
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -212,16 +214,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return closing;
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
