@@ -177,7 +177,7 @@ function displayUrl(url: URL): string {
 }
 
 /**
- * The base URL of the HipChat server. A pasted API URL ending in /v2 is accepted, because HipChat Server's
+ * The base URL of the HipChat server. A pasted API URL ending in /v2 (or /v1) is accepted, because HipChat Server's
  * admin pages show API URLs in that form.
  */
 export function parseServerUrl(raw: string): string {
@@ -199,5 +199,5 @@ export function parseServerUrl(raw: string): string {
       `Invalid server_url '${shown}': expected the server's base URL without credentials, query string or fragment; pass the token in the 'token' input.`,
     );
   }
-  return shown.replace(/\/+$/, '').replace(/\/v2$/, '');
+  return shown.replace(/\/+$/, '').replace(/\/v[12]$/, '');
 }

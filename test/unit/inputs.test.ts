@@ -187,9 +187,10 @@ describe('parseToken', () => {
 });
 
 describe('parseServerUrl', () => {
-  it('defaults to HipChat Cloud and strips a trailing slash or /v2', () => {
+  it('defaults to HipChat Cloud and strips a trailing slash, /v2 or /v1', () => {
     expect(parseServerUrl('')).toBe('https://api.hipchat.com');
     expect(parseServerUrl('https://chat.example.com/hipchat/v2/')).toBe('https://chat.example.com/hipchat');
+    expect(parseServerUrl('https://chat.example.com/v1')).toBe('https://chat.example.com');
   });
 
   it('rejects other schemes', () => {
