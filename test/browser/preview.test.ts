@@ -11,7 +11,8 @@ import { runAction } from '../e2e/run-action.ts';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium here and in .ci/run; GitHub's hosted runners have Google Chrome instead (see ci.yml).
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium reaches for Google's services, which are off limits here; the
 // resolver rule makes sure no name but 127.0.0.1 is ever looked up, whatever a page or Chromium asks for.
 const CHROMIUM_FLAGS = [
@@ -57,7 +58,7 @@ async function runDist(eventName: string, status: string, inputs: Record<string,
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does.`);
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH.`);
   }
   simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token: TOKEN }] });
   preview = await startPreview(simulator);
