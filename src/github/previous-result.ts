@@ -1,10 +1,9 @@
 import type { GithubContext } from '../context/github.js';
 import { redactor } from '../redact.js';
 import type { PreviousResult } from '../rules/send-when.js';
-import type { PreviousRunQuery } from './previous-run.js';
-import type { PreviousRun } from './runs.js';
+import type { PreviousRun, PreviousRunQuery } from './previous-run.js';
 
-/** The lookup, behind a seam: the entry point loads the @actions/github module only when this is called. */
+/** The lookup, behind a seam: the entry point loads the GitHub API client only when this is called. */
 export type LookUpPreviousRun = (query: PreviousRunQuery) => Promise<PreviousRun>;
 
 export interface PreviousLog {

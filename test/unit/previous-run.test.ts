@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
 import { type LookUpPreviousRun, previousResult } from '../../src/github/previous-result.js';
-import { lookUpPreviousRun, type PreviousRunQuery } from '../../src/github/previous-run.js';
-import { findPreviousRun, type RunsApi, selectPrevious, type WorkflowRun } from '../../src/github/runs.js';
+import { findPreviousRun, lookUpPreviousRun, type PreviousRunQuery, selectPrevious } from '../../src/github/previous-run.js';
+import type { RunsApi } from '../../src/github/runs.js';
+import type { WorkflowRun } from '../../src/github/types.js';
 import { type FakeGithub, startFakeGithub } from '../github-api/server.ts';
 
 function run(fields: Partial<WorkflowRun> & Pick<WorkflowRun, 'id' | 'run_number'>): WorkflowRun {
@@ -163,21 +164,18 @@ describe('lookUpPreviousRun against the fake GitHub API', () => {
   });
 
   it.each([
-    [
-      { token: 'wrong' },
-      `GET /repos/acme/api/actions/runs/900 answered 401 Bad credentials - https://docs.github.com/rest: the github_token was not accepted`,
-    ],
+    [{ token: 'wrong' }, `GET /repos/acme/api/actions/runs/900 answered 401 Bad credentials: the github_token was not accepted`],
     [
       { repository: 'acme/forbidden' },
-      "answered 403 Resource not accessible by integration - https://docs.github.com/rest: the github_token may not read Actions runs; give the job 'permissions: actions: read'",
+      "answered 403 Resource not accessible by integration: the github_token may not read Actions runs and jobs; give the job 'permissions: actions: read'",
     ],
     [
       { repository: 'acme/missing' },
-      'GET /repos/acme/missing/actions/runs/900 answered 404 Not Found - https://docs.github.com/rest: not found; check that GITHUB_API_URL',
+      'GET /repos/acme/missing/actions/runs/900 answered 404 Not Found: not found; check that GITHUB_API_URL',
     ],
     [{ repository: 'acme/broken' }, 'answered 500 Server Error'],
     [{ repository: 'acme/dropped' }, /^GET \/repos\/acme\/dropped\/actions\/runs\/900 got no answer: other side closed$/],
-    [{ repository: 'acme/slow', runId: 1, timeoutMs: 200 }, /^GET \/repos\/acme\/slow\/actions\/runs\/1 got no answer: .*timeout$/],
+    [{ repository: 'acme/slow', runId: 1, timeoutMs: 200 }, 'GET /repos/acme/slow/actions/runs/1 got no answer: nothing within 0.2 s'],
   ])('describes a failure: %j', async (fields, message) => {
     await expect(lookUpPreviousRun(query(fields))).rejects.toThrow(message);
   });
