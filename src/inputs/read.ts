@@ -1,16 +1,15 @@
 import { secretForms } from '../redact.js';
 import { type CaCertSource, parseCaCert } from './ca-cert.js';
+import { type ColorSetting, parseColorSetting } from './colors.js';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
 import { InputError } from './errors.js';
 import { type NeededJob, parseNeeds, worstResult } from './needs.js';
 import {
   type ApiVersion,
-  type ColorChoice,
   type Format,
   type JobStatus,
   parseApiVersion,
   parseBoolean,
-  parseColor,
   parseFormat,
   parseFrom,
   parseRooms,
@@ -27,7 +26,7 @@ export interface ActionInputs {
   readonly rooms: readonly string[];
   readonly token: string;
   readonly serverUrl: string;
-  readonly color: ColorChoice;
+  readonly color: ColorSetting;
   /** The statuses on which the notification pings the room: all for `true`, none for `false`. */
   readonly notify: readonly JobStatus[];
   readonly format: Format;
@@ -95,7 +94,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     rooms: parseRooms(source.getInput('room')),
     token,
     serverUrl: parseServerUrl(source.getInput('server_url')),
-    color: parseColor(source.getInput('color')),
+    color: parseColorSetting(source.getInput('color')),
     notify: parseNotify(source.getInput('notify')),
     format,
     template: source.getInput('template'),
