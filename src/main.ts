@@ -16,11 +16,11 @@ import { fitMessage, MESSAGE_MAX } from './render/limits.js';
 import { addMentions } from './render/mentions.js';
 import { renderMessage } from './render/message.js';
 import { composeNotification, type Notification } from './render/notification.js';
-import { type AppendSummary, type ReportCore, report, reportSkipped } from './report/report.js';
+import { type AppendSummary, type DryRunCore, report, reportDryRun, reportSkipped } from './report/report.js';
 import { type Decision, decide, needsPrevious } from './rules/send-when.js';
 import { buildView } from './view.js';
 
-export interface ActionCore extends InputSource, ReportCore {
+export interface ActionCore extends InputSource, DryRunCore {
   debug(message: string): void;
 }
 
@@ -120,6 +120,15 @@ export async function run(deps: Dependencies): Promise<void> {
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
     const { inputs, notification, companion } = prepared;
     const redact = redactor([...secretForms(inputs.token), ...secretForms(inputs.githubToken)]);
+    if (inputs.dryRun) {
+      await reportDryRun(
+        core,
+        { body: v2Body(notification), rooms: inputs.rooms, companion: companion && v2Body(companion) },
+        deps.appendSummary,
+        redact,
+      );
+      return;
+    }
     const results = await deliver(prepared, deps, redact);
     await report(
       core,

@@ -31,6 +31,7 @@ export function runner(env: Readonly<Record<string, string | undefined>>, write:
     debug: (message) => command('debug', {}, message),
     info: (message) => write(message + EOL),
     warning: (message, properties = {}) => command('warning', { title: properties.title }, message),
+    notice: (message, properties = {}) => command('notice', { title: properties.title }, message),
     setFailed: (message) => {
       process.exitCode = 1;
       command('error', {}, message);

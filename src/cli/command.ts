@@ -20,8 +20,8 @@ export interface CliDependencies extends Pick<Dependencies, 'readText' | 'create
   readonly io: CliIo;
 }
 
-/** A dry run renders without sending, so the room and the token it never uses need not be given. */
-const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run' };
+/** --dry-run is the dry_run input, which needs no token, and renders for a room that need not be given either. */
+const DRY_RUN_INPUTS = { room: 'dry-run', dry_run: 'true' };
 
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;
@@ -68,7 +68,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   }
 
   const defaults = Object.fromEntries(deps.declared.map((input) => [input.name, input.default]));
-  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_PLACEHOLDERS), ...args.inputs };
+  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_INPUTS), ...args.inputs };
   const core = consoleCore(inputs, { write: io.stderr, debug: env.RUNNER_DEBUG === '1' });
   if (!env.GITHUB_REPOSITORY) {
     core.warning('The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.');

@@ -43,7 +43,10 @@ Renders or sends a HipChat notification from a shell, with the same inputs as th
 scripts, other CI systems, and trying templates and cards before pushing them.
 
 Inputs (as in action.yml; --name VALUE or --name=VALUE; repeat an option for several lines):
-${declared.map(inputEntry).join('\n')}
+${declared
+  .filter((input) => !Object.hasOwn(OWN_OPTIONS, optionName(input.name)))
+  .map(inputEntry)
+  .join('\n')}
 
 Options:
 ${own.join('\n')}

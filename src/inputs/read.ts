@@ -38,6 +38,8 @@ export interface ActionInputs {
   /** The `status` input, or the worst result in `needs` when that is given. */
   readonly status: JobStatus;
   readonly failOnError: boolean;
+  /** Check everything and send nothing: the payload output and the job summary show what would have been sent. */
+  readonly dryRun: boolean;
   readonly sendWhen: readonly SendRule[];
   readonly mention: readonly string[];
   readonly mentionOn: readonly JobStatus[];
@@ -74,7 +76,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   mask(source, rawToken);
   const rawGithubToken = source.getInput('github_token');
   mask(source, rawGithubToken);
-  const token = parseToken(rawToken);
+  const dryRun = parseBoolean('dry_run', source.getInput('dry_run'), false);
+  // A dry run sends nothing, so a workflow without the secret (a fork's pull request) can run one.
+  const token = dryRun && rawToken.trim() === '' ? '' : parseToken(rawToken);
   const needs = parseNeeds(source.getInput('needs'));
   const apiVersion = parseApiVersion(source.getInput('api_version'));
   const from = source.getInput('from');
@@ -103,6 +107,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
     status: needs ? worstResult(needs) : parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
+    dryRun,
     sendWhen: parseSendWhen(source.getInput('send_when')),
     mention: parseMentions(source.getInput('mention')),
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),

@@ -42,3 +42,56 @@ describe.concurrent('color as a mapping of statuses to colours', () => {
     ]);
   });
 });
+
+describe.concurrent('dry_run', () => {
+  it('sends nothing, exits 0 with the payload as an output, shows it in the summary and says so in a notice', async (context) => {
+    const { result, simulator } = await run(context, {
+      jobStatus: 'failure',
+      inputs: { dry_run: 'true', format: 'html', room: 'Operations\nDev Ops', mention: '@here' },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(simulator.requests).toEqual([]);
+    const payload = JSON.parse(result.outputs.payload ?? '');
+    expect(payload).toMatchObject({
+      message_format: 'html',
+      color: 'red',
+      message: expect.stringContaining('acme/api: CI #42</a> failed'),
+    });
+    expect(result.outputs).toMatchObject({
+      ok: 'true',
+      results: '[]',
+      delivered_rooms: '',
+      failed_rooms: '',
+      skipped: 'false',
+      skip_reason: '',
+    });
+    expect(annotations(result, 'notice')).toEqual([
+      "Dry run: nothing was sent. The notification would have gone to 'Operations', 'Dev Ops'; the payload output and the job summary show it.",
+    ]);
+    expect(result.summary).toContain('### HipChat notification (dry run)');
+    expect(result.summary).toContain('It would have gone to <b>Operations</b>, <b>Dev Ops</b>.');
+    expect(result.summary).toContain(payload.message);
+    expect(result.summary).toContain('@here acme/api: CI #42 failed');
+  });
+
+  it('needs no token, as in a workflow run from a fork without secrets', async (context) => {
+    const { result, simulator } = await run(context, { inputs: { dry_run: 'true', token: '' } });
+    expect(result.exitCode).toBe(0);
+    expect(simulator.requests).toEqual([]);
+    expect(JSON.parse(result.outputs.payload ?? '').message).toMatch(/^acme\/api: CI #42 succeeded/);
+  });
+
+  it('still checks send_when, and says why it would not send', async (context) => {
+    const { result } = await run(context, { jobStatus: 'success', inputs: { dry_run: 'true', send_when: 'failure' } });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ skipped: 'true', skip_reason: "Not sent: send_when is 'failure' and the status is success." });
+  });
+
+  it('still fails on a broken template or an invalid input', async (context) => {
+    const broken = await run(context, { inputs: { dry_run: 'true', template: '{{ run_ulr }}' } });
+    expect(broken.result.exitCode).toBe(1);
+    expect(annotations(broken.result, 'error')[0]).toMatch(/unknown variable 'run_ulr'. Did you mean 'run_url'\?/);
+    const invalid = await run(context, { inputs: { dry_run: 'maybe' } });
+    expect(annotations(invalid.result, 'error')).toEqual(["Invalid dry_run 'maybe': expected true or false."]);
+  });
+});
