@@ -14,7 +14,7 @@ export interface CliIo {
   readonly stderr: (line: string) => void;
 }
 
-export interface CliDependencies extends Pick<Dependencies, 'readText' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'> {
+export interface CliDependencies extends Pick<Dependencies, 'readText' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
   readonly declared: readonly DeclaredInput[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly io: CliIo;

@@ -1,20 +1,8 @@
-// Loaded with import() only when a send_when rule needs the previous run, with the GitHub API client it reads through.
+// The previous result send_when compares with: the latest earlier attempt of this run, or the previous run of the
+// workflow on the branch. Pure logic over the runs endpoint, which tests replace.
 import type { Health } from '../rules/send-when.js';
-import { createGithubClient } from './client.js';
-import { type RunsApi, runsApi } from './runs.js';
+import type { RunsApi } from './runs.js';
 import type { WorkflowRun } from './types.js';
-
-export interface PreviousRunQuery {
-  readonly token: string;
-  /** GITHUB_API_URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
-  readonly apiUrl: string;
-  /** owner/name */
-  readonly repository: string;
-  readonly runId: number;
-  readonly runAttempt: number;
-  /** For each request; a GitHub API that does not answer must not hold the notification back for long. */
-  readonly timeoutMs: number;
-}
 
 export interface PreviousRun {
   readonly result: Health | 'none';
@@ -78,14 +66,4 @@ export async function findPreviousRun(api: RunsApi, runId: number, runAttempt: n
   }
   const runs = await api.listCompletedRuns(current.workflow_id, current.head_branch, RUNS_SEARCHED);
   return selectPrevious(current, runs);
-}
-
-/** The previous run's result, from the GitHub API at query.apiUrl; throws a GithubApiError naming the request. */
-export async function lookUpPreviousRun(query: PreviousRunQuery): Promise<PreviousRun> {
-  const client = createGithubClient(query);
-  try {
-    return await findPreviousRun(runsApi(client, query.repository), query.runId, query.runAttempt);
-  } finally {
-    await client.close();
-  }
 }

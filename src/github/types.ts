@@ -50,3 +50,27 @@ export interface WorkflowRun {
   readonly conclusion: string | null;
   readonly html_url: string;
 }
+
+/** A step of a job, as the jobs endpoint lists it. */
+export interface JobStep {
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly number: number;
+}
+
+/** The fields of a workflow job in GitHub's REST API that the lookups read. */
+export interface WorkflowJob {
+  readonly id: number;
+  readonly run_attempt?: number;
+  /** As GitHub shows it: the job's name, and for a matrix job its values in parentheses, `test (24)`. */
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly started_at: string | null;
+  readonly completed_at: string | null;
+  /** The job's log page: the link to give a room. */
+  readonly html_url: string;
+  readonly runner_name: string | null;
+  readonly steps: readonly JobStep[];
+}

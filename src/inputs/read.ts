@@ -3,6 +3,7 @@ import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import { type ColorSetting, parseColorSetting } from './colors.js';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
 import { InputError } from './errors.js';
+import { type Matrix, parseMatrix } from './matrix.js';
 import { type NeededJob, parseNeeds, worstResult } from './needs.js';
 import {
   type ApiVersion,
@@ -45,7 +46,9 @@ export interface ActionInputs {
   readonly mentionOn: readonly JobStatus[];
   /** The jobs of `${{ toJSON(needs) }}`, when given: their worst result becomes the status. */
   readonly needs: readonly NeededJob[] | undefined;
-  /** For the previous run's status; empty when not given, which only matters to send_when's transitions. */
+  /** The values of `${{ toJSON(matrix) }}`, which name this job among the matrix's jobs. */
+  readonly matrix: Matrix | undefined;
+  /** For the GitHub API reads (the job, the previous result); empty when not given, which only matters to them. */
   readonly githubToken: string;
   readonly apiVersion: ApiVersion;
   readonly retries: number;
@@ -74,7 +77,8 @@ function mask(source: InputSource, raw: string): void {
 export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionInputs {
   const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
   mask(source, rawToken);
-  const rawGithubToken = source.getInput('github_token');
+  // GITHUB_TOKEN serves the command line, where no default expression fills github_token in.
+  const rawGithubToken = source.getInput('github_token') || env.GITHUB_TOKEN || '';
   mask(source, rawGithubToken);
   const dryRun = parseBoolean('dry_run', source.getInput('dry_run'), false);
   // A dry run sends nothing, so a workflow without the secret (a fork's pull request) can run one.
@@ -112,6 +116,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     mention: parseMentions(source.getInput('mention')),
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
     needs,
+    matrix: parseMatrix(source.getInput('matrix')),
     githubToken: rawGithubToken.trim(),
     apiVersion,
     retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),

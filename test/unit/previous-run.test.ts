@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
-import { type LookUpPreviousRun, previousResult } from '../../src/github/previous-result.js';
-import { findPreviousRun, lookUpPreviousRun, type PreviousRunQuery, selectPrevious } from '../../src/github/previous-run.js';
-import type { RunsApi } from '../../src/github/runs.js';
+import { createGithubClient } from '../../src/github/client.js';
+import { findPreviousRun, type PreviousRun, selectPrevious } from '../../src/github/previous-run.js';
+import { type RunsApi, runsApi } from '../../src/github/runs.js';
 import type { WorkflowRun } from '../../src/github/types.js';
+import { lookUp } from '../../src/lookups/look-up.js';
+import { previousResult } from '../../src/lookups/previous-result.js';
 import { type FakeGithub, startFakeGithub } from '../github-api/server.ts';
 
 function run(fields: Partial<WorkflowRun> & Pick<WorkflowRun, 'id' | 'run_number'>): WorkflowRun {
@@ -110,7 +112,26 @@ describe('findPreviousRun', () => {
   });
 });
 
-describe('lookUpPreviousRun against the fake GitHub API', () => {
+interface PreviousRunQuery {
+  token: string;
+  apiUrl: string;
+  repository: string;
+  runId: number;
+  runAttempt: number;
+  timeoutMs: number;
+}
+
+/** The lookup as the look-up stage makes it: the runs endpoint on the GitHub client. */
+async function lookUpPreviousRun(query: PreviousRunQuery): Promise<PreviousRun> {
+  const client = createGithubClient(query);
+  try {
+    return await findPreviousRun(runsApi(client, query.repository), query.runId, query.runAttempt);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('the previous run through the GitHub client, against the fake GitHub API', () => {
   const TOKEN = 'ghs_unitToken';
   let github: FakeGithub;
   let ghes: FakeGithub;
@@ -202,20 +223,13 @@ describe('previousResult', () => {
     };
   }
 
-  it('passes the run to the lookup and logs what it found', async () => {
+  it('logs what the lookup found', async () => {
     const log = logged();
-    const queries: PreviousRunQuery[] = [];
-    const lookUp: LookUpPreviousRun = async (query) => {
-      queries.push(query);
-      return {
-        result: 'failure',
-        run: { number: 42, attempt: 1, conclusion: 'timed_out', url: 'https://ghes.example.com/acme/api/actions/runs/900/attempts/1' },
-      };
-    };
-    expect(await previousResult(lookUp, github, 'tok', log)).toBe('failure');
-    expect(queries).toEqual([
-      { token: 'tok', apiUrl: 'https://ghes.example.com/api/v3', repository: 'acme/api', runId: 900, runAttempt: 2, timeoutMs: 10_000 },
-    ]);
+    const find = async (): Promise<PreviousRun> => ({
+      result: 'failure',
+      run: { number: 42, attempt: 1, conclusion: 'timed_out', url: 'https://ghes.example.com/acme/api/actions/runs/900/attempts/1' },
+    });
+    expect(await previousResult(find, github, log)).toBe('failure');
     expect(log.lines).toEqual([
       'info Previous result: CI #42 attempt 1 ended in timed_out (https://ghes.example.com/acme/api/actions/runs/900/attempts/1).',
     ]);
@@ -223,28 +237,36 @@ describe('previousResult', () => {
 
   it('logs when no earlier run has a result', async () => {
     const log = logged();
-    expect(await previousResult(async () => ({ result: 'none', searched: 3 }), github, 'tok', log)).toBe('none');
+    expect(await previousResult(async () => ({ result: 'none', searched: 3 }), github, log)).toBe('none');
     expect(log.lines).toEqual(['info No earlier run of CI on this branch has a result (3 completed runs listed).']);
   });
 
-  it('warns and gives unknown when the lookup fails, without the token', async () => {
+  it('warns and gives unknown when the lookup fails', async () => {
     const log = logged();
-    const failing: LookUpPreviousRun = async () => {
-      throw new Error('GET /x answered 500 token tok-secret rejected');
+    const failing = async (): Promise<PreviousRun> => {
+      throw new Error('GET /x answered 500 oops');
     };
-    expect(await previousResult(failing, github, 'tok-secret', log)).toBe('unknown');
+    expect(await previousResult(failing, github, log)).toBe('unknown');
     expect(log.lines).toEqual([
-      'warning Could not look up the previous run through the GitHub API at https://ghes.example.com/api/v3: GET /x answered 500 token *** rejected. Sending the notification anyway, so that no failure or fix goes unreported.',
+      'warning Could not look up the previous run through the GitHub API at https://ghes.example.com/api/v3: GET /x answered 500 oops. Sending the notification anyway, so that no failure or fix goes unreported.',
     ]);
   });
 
   it('warns without asking when there is no token or no run', async () => {
-    const never: LookUpPreviousRun = () => {
-      throw new Error('must not be called');
-    };
     const log = logged();
-    expect(await previousResult(never, github, '', log)).toBe('unknown');
-    expect(await previousResult(never, githubContextFrom({}, {}), 'tok', log)).toBe('unknown');
+    const deps = {
+      openGithub: () => {
+        throw new Error('must not be called');
+      },
+      now: () => 0,
+      log,
+    };
+    const plan = { runFacts: false, previous: 'run' as const };
+    const inputs = { githubToken: 'tok', matrix: undefined, needs: undefined };
+    expect(await lookUp(plan, { github, inputs: { ...inputs, githubToken: '' }, runnerName: undefined }, deps)).toEqual({
+      previous: 'unknown',
+    });
+    expect(await lookUp(plan, { github: githubContextFrom({}, {}), inputs, runnerName: undefined }, deps)).toEqual({ previous: 'unknown' });
     expect(log.lines).toEqual([
       "warning send_when needs the previous run's result, but github_token is empty. Sending the notification anyway, so that no failure or fix goes unreported.",
       "warning send_when needs the previous run's result, but GITHUB_RUN_ID or GITHUB_REPOSITORY is not set. Sending the notification anyway, so that no failure or fix goes unreported.",
