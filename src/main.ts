@@ -129,6 +129,7 @@ export async function prepareNotification(
     format: setup.inputs.format,
     status: setup.inputs.status,
     sendWhen: setup.inputs.sendWhen,
+    needs: setup.inputs.needs !== undefined,
     matrix: setup.inputs.matrix !== undefined,
   });
   if (anyLookup(plan)) await render(setup, NOTHING_FOUND, true);

@@ -2,6 +2,14 @@
 import { repositoryPath } from './runs.js';
 import type { GithubClient, JobStep, WorkflowJob } from './types.js';
 
+/** The two reads of jobs that the per-job history needs; the real ones are below. */
+export interface JobsApi {
+  /** The jobs of one attempt of a run. */
+  attemptJobs(runId: number, attempt: number): Promise<readonly WorkflowJob[]>;
+  /** The jobs of a run's latest attempt. */
+  latestJobs(runId: number): Promise<readonly WorkflowJob[]>;
+}
+
 /** GitHub's largest page. */
 export const JOBS_PER_PAGE = 100;
 /** A run has at most a few hundred jobs (a matrix makes at most 256); beyond ten pages the rest is not read. */
@@ -66,4 +74,12 @@ export function listAttemptJobs(client: GithubClient, repository: string, runId:
 /** GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs?filter=latest: the jobs of the run's latest attempt. */
 export function listLatestJobs(client: GithubClient, repository: string, runId: number): Promise<WorkflowJob[]> {
   return listJobs(client, `${repositoryPath(repository)}/actions/runs/${runId}/jobs`, { filter: 'latest' });
+}
+
+/** The jobs endpoint for one run's history, as findPreviousJob reads it. */
+export function jobsApi(client: GithubClient, repository: string): JobsApi {
+  return {
+    attemptJobs: (runId, attempt) => listAttemptJobs(client, repository, runId, attempt),
+    latestJobs: (runId) => listLatestJobs(client, repository, runId),
+  };
 }

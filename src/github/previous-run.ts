@@ -1,8 +1,9 @@
 // The previous result send_when compares with: the latest earlier attempt of this run, or the previous run of the
 // workflow on the branch. Pure logic over the runs endpoint, which tests replace.
 import type { Health } from '../rules/send-when.js';
+import type { JobsApi } from './jobs.js';
 import type { RunsApi } from './runs.js';
-import type { WorkflowRun } from './types.js';
+import type { WorkflowJob, WorkflowRun } from './types.js';
 
 export interface PreviousRun {
   readonly result: Health | 'none';
@@ -14,6 +15,8 @@ export interface PreviousRun {
 
 /** How many recent completed runs are searched for one with a result: one page. */
 export const RUNS_SEARCHED = 50;
+/** How many earlier runs are searched for the same job with a result: each costs a request for its jobs. */
+export const JOB_RUNS_SEARCHED = 5;
 
 /**
  * A conclusion as the branch's health. A timeout or a run that could not start is a failure. Cancelled, skipped,
@@ -30,13 +33,12 @@ function found(run: WorkflowRun, health: Health, attempt?: number): PreviousRun 
 }
 
 /**
- * The previous run among the listed ones: the latest completed run before the current one (a lower run number)
- * of the same workflow, on the same branch of the same repository (a fork's pull request can have a branch of the
- * same name), whose conclusion has a health.
+ * The runs that came before the current one, latest first: completed runs with a lower run number of the same
+ * workflow, on the same branch of the same repository (a fork's pull request can have a branch of the same name).
  */
-export function selectPrevious(current: WorkflowRun, runs: readonly WorkflowRun[]): PreviousRun {
+export function earlierRuns(current: WorkflowRun, runs: readonly WorkflowRun[]): WorkflowRun[] {
   const headRepository = current.head_repository?.full_name;
-  const candidates = runs
+  return runs
     .filter(
       (run) =>
         run.id !== current.id &&
@@ -44,11 +46,14 @@ export function selectPrevious(current: WorkflowRun, runs: readonly WorkflowRun[
         run.workflow_id === current.workflow_id &&
         run.head_branch === current.head_branch &&
         run.head_repository?.full_name === headRepository &&
-        run.status === 'completed' &&
-        conclusionHealth(run.conclusion) !== undefined,
+        run.status === 'completed',
     )
     .sort((a, b) => b.run_number - a.run_number);
-  const [previous] = candidates;
+}
+
+/** The previous run among the listed ones: the latest earlier run (earlierRuns) whose conclusion has a health. */
+export function selectPrevious(current: WorkflowRun, runs: readonly WorkflowRun[]): PreviousRun {
+  const previous = earlierRuns(current, runs).find((run) => conclusionHealth(run.conclusion) !== undefined);
   return previous ? found(previous, conclusionHealth(previous.conclusion) as Health) : { result: 'none', searched: runs.length };
 }
 
@@ -66,4 +71,35 @@ export async function findPreviousRun(api: RunsApi, runId: number, runAttempt: n
   }
   const runs = await api.listCompletedRuns(current.workflow_id, current.head_branch, RUNS_SEARCHED);
   return selectPrevious(current, runs);
+}
+
+function jobHealth(jobs: readonly WorkflowJob[], name: string): { job: WorkflowJob; health: Health } | undefined {
+  const job = jobs.find((candidate) => candidate.name === name);
+  const health = job?.status === 'completed' ? conclusionHealth(job.conclusion) : undefined;
+  return job && health ? { job, health } : undefined;
+}
+
+/**
+ * The same job's previous result, by its full name with the matrix values: in a multi-job workflow, job B's
+ * recovery must not hide behind job A's failure. As for the whole run, an earlier attempt of this run comes first;
+ * then the earlier runs, latest first, passing over those where the job is missing, cancelled or skipped. A job
+ * found in none of the JOB_RUNS_SEARCHED latest runs is new: `none`.
+ */
+export async function findPreviousJob(runs: RunsApi, jobs: JobsApi, runId: number, runAttempt: number, name: string): Promise<PreviousRun> {
+  const current = await runs.getRun(runId);
+  for (let attempt = runAttempt - 1; attempt >= 1; attempt--) {
+    const earlier = jobHealth(await jobs.attemptJobs(runId, attempt), name);
+    if (earlier) return jobFound(current, earlier, attempt);
+  }
+  const listed = await runs.listCompletedRuns(current.workflow_id, current.head_branch, RUNS_SEARCHED);
+  const candidates = earlierRuns(current, listed).slice(0, JOB_RUNS_SEARCHED);
+  for (const run of candidates) {
+    const earlier = jobHealth(await jobs.latestJobs(run.id), name);
+    if (earlier) return jobFound(run, earlier);
+  }
+  return { result: 'none', searched: candidates.length };
+}
+
+function jobFound(run: WorkflowRun, { job, health }: { job: WorkflowJob; health: Health }, attempt?: number): PreviousRun {
+  return { result: health, run: { number: run.run_number, attempt, conclusion: job.conclusion ?? '', url: job.html_url } };
 }

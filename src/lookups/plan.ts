@@ -16,15 +16,20 @@ export interface PlanInput {
   readonly format: Format;
   readonly status: JobStatus;
   readonly sendWhen: readonly SendRule[];
+  /** Whether `needs` was given: send_when then compares the whole run, not this job. */
+  readonly needs: boolean;
   /** Whether `matrix` was given: the default message then names and links this job among the matrix's. */
   readonly matrix: boolean;
 }
 
 export interface LookupPlan {
-  /** The jobs of the run attempt: this job, its link and duration. */
+  /** Whether the message uses this job's name, link or duration, from the jobs of the run attempt. */
   readonly runFacts: boolean;
-  /** The previous result to compare with: the whole previous run's. */
-  readonly previous: 'run' | undefined;
+  /**
+   * The previous result to compare with: this job's in the previous run (which needs this job's name, so the jobs
+   * of the run attempt too), or with `needs`, the whole previous run's.
+   */
+  readonly previous: 'job' | 'run' | undefined;
 }
 
 export const NO_LOOKUPS: LookupPlan = { runFacts: false, previous: undefined };
@@ -41,7 +46,7 @@ export function usesVariables(text: string, names: readonly string[]): boolean {
 export function planLookups(input: PlanInput): LookupPlan {
   // A message that no rule would send needs nothing looked up for it.
   const mightSend = ANY_PREVIOUS.some((previous) => decide(input.sendWhen, input.status, previous).send);
-  const previous = needsPrevious(input.sendWhen, input.status) ? 'run' : undefined;
+  const previous = needsPrevious(input.sendWhen, input.status) ? (input.needs ? 'run' : 'job') : undefined;
   const defaultShown = input.template === undefined || input.format === 'card';
   const templates = `${input.template ?? ''}\n${input.card}`;
   const messageUses = usesVariables(templates, RUN_FACT_VARIABLES) || (input.matrix && defaultShown);
@@ -50,4 +55,9 @@ export function planLookups(input: PlanInput): LookupPlan {
 
 export function anyLookup(plan: LookupPlan): boolean {
   return plan.runFacts || plan.previous !== undefined;
+}
+
+/** Whether the jobs of the run attempt are read: for the message, or to know this job's name for its history. */
+export function readsJobs(plan: LookupPlan): boolean {
+  return plan.runFacts || plan.previous === 'job';
 }

@@ -13,6 +13,8 @@ export interface RunFactsQuery {
   readonly job: JobQuery;
   /** With `needs`, the duration is the whole run attempt's rather than this job's. */
   readonly wholeRun: boolean;
+  /** What this job is looked up for, which says what a warning costs. */
+  readonly for: { readonly message: boolean; readonly history: boolean };
   readonly nowMs: number;
 }
 
@@ -28,7 +30,15 @@ export interface LookupLog {
   warning(message: string): void;
 }
 
-const WITHOUT = "The notification goes out without this job's link and duration.";
+/** What the notification does without this job, for a warning. */
+function without(uses: RunFactsQuery['for']): string {
+  return [
+    uses.message ? "The notification goes out without this job's link and duration." : '',
+    uses.history ? "send_when compares with the whole previous run's result instead of this job's." : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 function startOf(job: WorkflowJob): number | undefined {
   const started = job.started_at ? Date.parse(job.started_at) : Number.NaN;
@@ -55,7 +65,7 @@ export async function lookUpRunFacts(client: GithubClient, query: RunFactsQuery,
   try {
     jobs = await listAttemptJobs(client, query.repository, query.runId, query.attempt);
   } catch (error) {
-    log.warning(`Could not read the jobs of this run attempt through the GitHub API: ${(error as Error).message}. ${WITHOUT}`);
+    log.warning(`Could not read the jobs of this run attempt through the GitHub API: ${(error as Error).message}. ${without(query.for)}`);
     return undefined;
   }
   const match = matchJob(jobs, query.job);
@@ -63,7 +73,9 @@ export async function lookUpRunFacts(client: GithubClient, query: RunFactsQuery,
     log.info(`This job is '${clip(match.job.name, 200)}': ${match.job.html_url}`);
   } else {
     const hint = query.job.matrix ? '' : ' For a matrix job, pass matrix: ${{ toJSON(matrix) }}.';
-    log.warning(`Could not tell which job of run attempt ${query.attempt} this is: ${clip(match.reason, 300)}.${hint} ${WITHOUT}`);
+    log.warning(
+      `Could not tell which job of run attempt ${query.attempt} this is: ${clip(match.reason, 300)}.${hint} ${without(query.for)}`,
+    );
   }
   const durationSeconds = query.wholeRun ? attemptSeconds(jobs, query.nowMs) : match.job && jobSeconds(match.job, query.nowMs);
   return { jobs, ...(match.job && { job: match.job }), ...(durationSeconds !== undefined && { durationSeconds }) };

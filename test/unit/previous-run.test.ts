@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
 import { createGithubClient } from '../../src/github/client.js';
-import { findPreviousRun, type PreviousRun, selectPrevious } from '../../src/github/previous-run.js';
+import type { JobsApi } from '../../src/github/jobs.js';
+import { findPreviousJob, findPreviousRun, JOB_RUNS_SEARCHED, type PreviousRun, selectPrevious } from '../../src/github/previous-run.js';
 import { type RunsApi, runsApi } from '../../src/github/runs.js';
-import type { WorkflowRun } from '../../src/github/types.js';
+import type { WorkflowJob, WorkflowRun } from '../../src/github/types.js';
 import { lookUp } from '../../src/lookups/look-up.js';
 import { previousResult } from '../../src/lookups/previous-result.js';
 import { type FakeGithub, startFakeGithub } from '../github-api/server.ts';
@@ -109,6 +110,72 @@ describe('findPreviousRun', () => {
     const { api, calls } = fakeApi(earlier, { 1: run({ id: 900, run_number: 42, conclusion: 'cancelled' }) });
     expect(await findPreviousRun(api, 900, 2)).toMatchObject({ result: 'success', run: { number: 41 } });
     expect(calls).toEqual(['run 900', 'attempt 900/1', 'list 7 main 50']);
+  });
+});
+
+describe('findPreviousJob', () => {
+  const job = (name: string, conclusion: string | null, runId: number): WorkflowJob => ({
+    id: runId * 10 + name.length,
+    name,
+    status: conclusion ? 'completed' : 'in_progress',
+    conclusion,
+    started_at: null,
+    completed_at: null,
+    html_url: `https://github.com/acme/api/actions/runs/${runId}/job/${name}`,
+    runner_name: null,
+    steps: [],
+  });
+
+  /** Runs 41 down to 30; `jobsByRun` gives each run's latest jobs, `attempts` the current run's earlier attempts. */
+  function fakeJobs(jobsByRun: Record<number, WorkflowJob[]>, attempts: Record<number, WorkflowJob[]> = {}) {
+    const calls: string[] = [];
+    const earlier = Array.from({ length: 12 }, (_, n) => run({ id: 899 - n, run_number: 41 - n, conclusion: 'failure' }));
+    const jobs: JobsApi = {
+      attemptJobs: async (runId, attempt) => {
+        calls.push(`attempt jobs ${runId}/${attempt}`);
+        return attempts[attempt] ?? [];
+      },
+      latestJobs: async (runId) => {
+        calls.push(`jobs ${runId}`);
+        return jobsByRun[runId] ?? [];
+      },
+    };
+    return { runs: fakeApi([current, ...earlier]).api, jobs, calls };
+  }
+
+  it("takes the same job's result, not the whole run's nor a sibling's in the matrix", async () => {
+    const { runs, jobs } = fakeJobs({ 899: [job('test (20)', 'failure', 899), job('test (24)', 'success', 899)] });
+    expect(await findPreviousJob(runs, jobs, 900, 1, 'test (24)')).toEqual({
+      result: 'success',
+      run: { number: 41, attempt: undefined, conclusion: 'success', url: 'https://github.com/acme/api/actions/runs/899/job/test (24)' },
+    });
+    expect((await findPreviousJob(runs, jobs, 900, 1, 'test (20)')).result).toBe('failure');
+  });
+
+  it('passes over runs where the job is missing, cancelled or skipped', async () => {
+    const { runs, jobs, calls } = fakeJobs({
+      899: [job('lint', 'success', 899)],
+      898: [job('test', 'cancelled', 898)],
+      897: [job('test', 'skipped', 897)],
+      896: [job('test', 'timed_out', 896)],
+    });
+    expect(await findPreviousJob(runs, jobs, 900, 1, 'test')).toMatchObject({
+      result: 'failure',
+      run: { number: 38, conclusion: 'timed_out' },
+    });
+    expect(calls).toEqual(['jobs 899', 'jobs 898', 'jobs 897', 'jobs 896']);
+  });
+
+  it('compares a re-run with the same job in its latest earlier attempt that has a result', async () => {
+    const { runs, jobs, calls } = fakeJobs({}, { 2: [job('test', 'cancelled', 900)], 1: [job('test', 'failure', 900)] });
+    expect(await findPreviousJob(runs, jobs, 900, 3, 'test')).toMatchObject({ result: 'failure', run: { number: 42, attempt: 1 } });
+    expect(calls).toEqual(['attempt jobs 900/2', 'attempt jobs 900/1']);
+  });
+
+  it(`counts a job in none of the last ${JOB_RUNS_SEARCHED} runs as new`, async () => {
+    const { runs, jobs, calls } = fakeJobs({ 890: [job('test', 'success', 890)] });
+    expect(await findPreviousJob(runs, jobs, 900, 1, 'test')).toEqual({ result: 'none', searched: JOB_RUNS_SEARCHED });
+    expect(calls).toHaveLength(JOB_RUNS_SEARCHED);
   });
 });
 

@@ -4,7 +4,7 @@ import type { GithubClient, WorkflowJob } from '../../src/github/types.js';
 import { parseMatrix } from '../../src/inputs/matrix.js';
 import { expectedJobName } from '../../src/lookups/job-name.js';
 import { matchJob } from '../../src/lookups/match-job.js';
-import { type PlanInput, planLookups, usesVariables } from '../../src/lookups/plan.js';
+import { type PlanInput, planLookups, readsJobs, usesVariables } from '../../src/lookups/plan.js';
 import { lookUpRunFacts } from '../../src/lookups/run-facts.js';
 import { formatDuration } from '../../src/render/duration.js';
 
@@ -98,7 +98,15 @@ describe('lookUpRunFacts', () => {
     close: async () => {},
   });
   const log = { info: () => {}, warning: () => {} };
-  const query = { repository: 'acme/api', runId: 1, attempt: 1, job: { jobId: 'test', matrix: { node: 24 } }, wholeRun: false, nowMs };
+  const query = {
+    repository: 'acme/api',
+    runId: 1,
+    attempt: 1,
+    job: { jobId: 'test', matrix: { node: 24 } },
+    wholeRun: false,
+    nowMs,
+    for: { message: true, history: false },
+  };
 
   it("gives this job and its time so far, or a finished job's run time", async () => {
     const running = job('test (24)', { status: 'in_progress', started_at: '2024-05-01T10:06:48Z', completed_at: null });
@@ -119,7 +127,15 @@ describe('lookUpRunFacts', () => {
 });
 
 describe('planLookups', () => {
-  const plain: PlanInput = { template: undefined, card: '', format: 'html', status: 'success', sendWhen: ['always'], matrix: false };
+  const plain: PlanInput = {
+    template: undefined,
+    card: '',
+    format: 'html',
+    status: 'success',
+    sendWhen: ['always'],
+    needs: false,
+    matrix: false,
+  };
 
   it('asks nothing for the default message of a plain run', () => {
     expect(planLookups(plain)).toEqual({ runFacts: false, previous: undefined });
@@ -143,8 +159,11 @@ describe('planLookups', () => {
     expect(planLookups({ ...plain, template: '{{ job_url }}', sendWhen: ['failure'] }).runFacts).toBe(false);
   });
 
-  it('asks for the previous result when the rules depend on it', () => {
-    expect(planLookups({ ...plain, sendWhen: ['changed'] }).previous).toBe('run');
+  it("asks for this job's previous result when the rules depend on it, or with needs the whole run's", () => {
+    expect(planLookups({ ...plain, sendWhen: ['changed'] })).toEqual({ runFacts: false, previous: 'job' });
+    expect(readsJobs(planLookups({ ...plain, sendWhen: ['changed'] }))).toBe(true);
+    expect(planLookups({ ...plain, sendWhen: ['changed'], needs: true })).toEqual({ runFacts: false, previous: 'run' });
+    expect(readsJobs(planLookups({ ...plain, sendWhen: ['changed'], needs: true }))).toBe(false);
     expect(planLookups({ ...plain, sendWhen: ['failure', 'fixed'], status: 'failure' }).previous).toBeUndefined();
   });
 });
