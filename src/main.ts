@@ -123,7 +123,7 @@ export async function run(deps: Dependencies): Promise<void> {
     }
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
     const { inputs, notification, companion } = prepared;
-    const redact = redactor([...secretForms(inputs.token), ...secretForms(inputs.githubToken)]);
+    const redact = redactor(inputs.secrets.flatMap(secretForms));
     const results = await deliver(prepared, deps, redact);
     await report(
       core,

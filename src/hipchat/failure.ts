@@ -1,3 +1,4 @@
+import { displayUrl } from '../redact.js';
 import type { HttpResponse } from './http.js';
 import { exhaustedLimits, lastReset } from './rate-limit.js';
 
@@ -53,6 +54,25 @@ export function describeRateLimit(room: string, response: HttpResponse): string 
   return `HipChat's ${names} stopped the notification for room '${room}' ${hipchatSaid(response)}.${when}`;
 }
 
+/** Where a redirect points, without what its query or credentials might hold; undefined when it says nowhere usable. */
+function redirectTarget(serverUrl: string, location: string | undefined): string | undefined {
+  if (!location) return undefined;
+  try {
+    return displayUrl(new URL(location, serverUrl));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A 3xx. Following it would send the token to wherever the server points, another host included, so it is never
+ * followed: the fix is a server_url that needs no redirect.
+ */
+function describeRedirect(room: string, serverUrl: string, response: HttpResponse): string {
+  const target = redirectTarget(serverUrl, response.headers.location);
+  return `HipChat at ${serverUrl} answered ${response.status} for room '${room}', a redirect${target ? ` to ${target}` : ''}. The action does not follow redirects, so that the token never goes to another address: set server_url to the address that serves the HipChat API itself.`;
+}
+
 /** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
 export function describeFailure(room: string, serverUrl: string, response: HttpResponse): string {
   const envelope = envelopeOf(response.body);
@@ -72,6 +92,7 @@ export function describeFailure(room: string, serverUrl: string, response: HttpR
     case 429:
       return describeRateLimit(room, response);
     default:
+      if (response.status >= 300 && response.status < 400) return describeRedirect(room, serverUrl, response);
       if (response.status >= 500) return `HipChat at ${serverUrl} failed with a server error for room '${room}' ${says}.`;
       return `HipChat answered ${response.status} for room '${room}' where 204 was expected ${says}.`;
   }

@@ -1,6 +1,7 @@
-// End-to-end: files a hostile repository or runner could hand the action. A template_file must never read outside
-// the workspace (a symbolic link to /proc/self/environ would post the runner's environment, token included, to the
-// room), and no file is read without a bound.
+// End-to-end: files and event data a hostile repository or pull request could hand the action. A template_file must
+// never read outside the workspace (a symbolic link to /proc/self/environ would post the runner's environment, token
+// included, to the room), no file is read without a bound, and no text from the event can become a workflow command
+// or an output.
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,43 @@ describe('GITHUB_EVENT_PATH', () => {
     expect(message).toContain('Commit 0');
     expect(message).not.toContain('Commit 5\n');
     expect(message?.length).toBeLessThanOrEqual(10_000);
+  });
+});
+
+describe('event data that holds workflow commands', () => {
+  const HOSTILE =
+    'x\n::error::injected\n%0A::add-mask::Operations\n::set-output name=ok::false\nok<<ghadelimiter_1\nfalse\nghadelimiter_1\n##[error]legacy';
+
+  it('cannot add a command to the log or an output to the step', async () => {
+    const commit = {
+      id: 'a'.repeat(40),
+      message: HOSTILE,
+      author: { name: HOSTILE, username: HOSTILE },
+      url: 'https://github.com/acme/api/commit/a',
+    };
+    const event = { ref: `refs/heads/${HOSTILE}`, commits: [commit], head_commit: commit, sender: { login: HOSTILE } };
+    const result = await run({
+      event,
+      env: { GITHUB_REF_NAME: HOSTILE, GITHUB_ACTOR: HOSTILE, GITHUB_WORKFLOW: HOSTILE, RUNNER_DEBUG: '1' },
+      jobStatus: 'failure',
+      inputs: { status: 'failure', mention: '@here', fail_on_error: 'false', template: `{{ commit_title }} {{ actor }}\n${HOSTILE}` },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(simulator.delivered.length).toBeGreaterThan(0);
+    const commands = result.stdout.split('\n').filter((line) => /^\s*(::|##\[)/.test(line));
+    for (const line of commands) expect(line).toMatch(/^::(add-mask|debug|warning)::/);
+    expect(annotations(result, 'error')).toEqual([]);
+    expect(Object.keys(result.outputs).sort()).toEqual([
+      'delivered_rooms',
+      'failed_rooms',
+      'ok',
+      'payload',
+      'results',
+      'skip_reason',
+      'skipped',
+    ]);
+    expect(result.outputs.ok).toBe('true');
+    expect(result.outputs.payload).toContain('::error::injected');
   });
 });
 
