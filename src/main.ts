@@ -1,12 +1,12 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
 import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
-import { notificationApi } from './hipchat/api.js';
-import { deliverWithCompanion } from './hipchat/companion.js';
-import { type Clock, deliverToRooms, type RoomResult } from './hipchat/deliver.js';
-import type { HttpTransport } from './hipchat/http.js';
-import type { TransportOptions } from './hipchat/transport-options.js';
-import { v2Body } from './hipchat/v2.js';
+import { deliverWithCompanion } from './hipchat/delivery/companion.js';
+import { type Clock, deliverToRooms, type RoomResult } from './hipchat/delivery/deliver.js';
+import { notificationApi } from './hipchat/endpoints/notification.js';
+import { v2Body } from './hipchat/endpoints/notification-v2.js';
+import type { HttpTransport } from './hipchat/transport/http.js';
+import type { TransportOptions } from './hipchat/transport/transport-options.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Delivery, deliverToRooms } from '../../src/hipchat/deliver.js';
-import { describeFailure } from '../../src/hipchat/failure.js';
-import { type HttpRequest, type HttpResponse, type HttpTransport, RequestTimeout, type SendOptions } from '../../src/hipchat/http.js';
-import { encodeRoom } from '../../src/hipchat/room-path.js';
-import { v2Api, v2Body, v2NotificationRequest } from '../../src/hipchat/v2.js';
+import { type Delivery, deliverToRooms } from '../../src/hipchat/delivery/deliver.js';
+import { describeFailure } from '../../src/hipchat/delivery/failure.js';
+import { v2Api, v2Body, v2NotificationRequest } from '../../src/hipchat/endpoints/notification-v2.js';
+import { encodeRoom } from '../../src/hipchat/endpoints/room-path.js';
+import {
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+  RequestTimeout,
+  type SendOptions,
+} from '../../src/hipchat/transport/http.js';
 
 describe('encodeRoom', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { notificationApi } from '../../src/hipchat/api.js';
-import type { HttpResponse } from '../../src/hipchat/http.js';
-import { v1MessageRequest } from '../../src/hipchat/v1.js';
+import { notificationApi } from '../../src/hipchat/endpoints/notification.js';
+import { v1MessageRequest } from '../../src/hipchat/endpoints/notification-v1.js';
+import type { HttpResponse } from '../../src/hipchat/transport/http.js';
 import type { Notification } from '../../src/render/notification.js';
 
 const notification: Notification = {

@@ -1,7 +1,7 @@
-import type { Notification } from '../render/notification.js';
-import type { ApiTarget, NotificationApi } from './api.js';
-import { describeFailure, describeRateLimit, hipchatSaid } from './failure.js';
-import type { HttpRequest, HttpResponse } from './http.js';
+import type { Notification } from '../../render/notification.js';
+import { describeFailure, describeRateLimit, hipchatSaid } from '../delivery/failure.js';
+import type { HttpRequest, HttpResponse } from '../transport/http.js';
+import type { ApiTarget, NotificationApi } from './notification.js';
 
 /**
  * POST /v1/rooms/message, form-encoded (hipchat-api.md §4.1). v1 reads the token from the query or the form; it

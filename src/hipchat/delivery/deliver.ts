@@ -1,5 +1,5 @@
-import type { NotificationApi } from './api.js';
-import type { HttpResponse, HttpTransport } from './http.js';
+import type { NotificationApi } from '../endpoints/notification.js';
+import type { HttpResponse, HttpTransport } from '../transport/http.js';
 import { describeNetworkFailure } from './network-failure.js';
 import { exhaustedLimits } from './rate-limit.js';
 import { type AttemptFailure, budgetMs, decideRetry, type RetryDecision, type RetrySettings } from './retry-policy.js';

@@ -1,4 +1,4 @@
-import type { HttpResponse } from './http.js';
+import type { HttpResponse } from '../transport/http.js';
 import { exhaustedLimits, lastReset } from './rate-limit.js';
 
 /** HipChat's error envelope (hipchat-api.md §2.4); validation errors add field, validation and expected_type. */

@@ -1,7 +1,7 @@
-import type { ApiVersion } from '../inputs/parse.js';
-import type { Notification } from '../render/notification.js';
-import type { HttpRequest, HttpResponse } from './http.js';
-import { v2Api } from './v2.js';
+import type { ApiVersion } from '../../inputs/parse.js';
+import type { Notification } from '../../render/notification.js';
+import type { HttpRequest, HttpResponse } from '../transport/http.js';
+import { v2Api } from './notification-v2.js';
 
 /** What delivery needs to know of an API version. */
 export interface NotificationApi {
@@ -23,6 +23,6 @@ export interface ApiTarget {
 export async function notificationApi(version: ApiVersion, target: ApiTarget): Promise<NotificationApi> {
   if (version === 'v2') return v2Api(target);
   // Loaded only when asked for: few servers still speak v1, and ncc puts it in a chunk of its own.
-  const { v1Api } = await import('./v1.js');
+  const { v1Api } = await import('./notification-v1.js');
   return v1Api(target);
 }

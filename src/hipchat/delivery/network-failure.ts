@@ -1,4 +1,4 @@
-import { RequestTimeout } from './http.js';
+import { RequestTimeout } from '../transport/http.js';
 
 /** Node's codes for a certificate chain that does not end at a trusted CA. */
 const UNTRUSTED_CERTIFICATE = new Set([

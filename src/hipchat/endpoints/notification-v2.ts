@@ -1,8 +1,8 @@
-import type { Card } from '../card/card.js';
-import type { Notification } from '../render/notification.js';
-import type { ApiTarget, NotificationApi } from './api.js';
-import { describeFailure } from './failure.js';
-import type { HttpRequest } from './http.js';
+import type { Card } from '../../card/card.js';
+import type { Notification } from '../../render/notification.js';
+import { describeFailure } from '../delivery/failure.js';
+import type { HttpRequest } from '../transport/http.js';
+import type { ApiTarget, NotificationApi } from './notification.js';
 import { encodeRoom } from './room-path.js';
 
 /** The JSON body of POST /v2/room/{id_or_name}/notification (hipchat-api.md §1.2). */
