@@ -2,8 +2,8 @@ import type { Card } from '../../card/card.js';
 import type { Notification } from '../../render/notification.js';
 import { describeFailure } from '../delivery/failure.js';
 import type { HttpRequest } from '../transport/http.js';
-import type { ApiTarget, NotificationApi } from './notification.js';
-import { encodeRoom } from './room-path.js';
+import type { EndpointWords, HipChatCall, HipChatServer } from './types.js';
+import { jsonRequest, roomUrl } from './v2-request.js';
 
 /** The JSON body of POST /v2/room/{id_or_name}/notification (hipchat-api.md §1.2). */
 export interface V2NotificationBody {
@@ -26,27 +26,34 @@ export function v2Body(notification: Notification): V2NotificationBody {
   };
 }
 
-/** The token travels in the Authorization header, never in the URL, so no logged URL can leak it. */
 export function v2NotificationRequest(serverUrl: string, room: string, token: string, body: V2NotificationBody): HttpRequest {
-  return {
-    method: 'POST',
-    url: `${serverUrl}/v2/room/${encodeRoom(room)}/notification`,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json; charset=utf-8',
-      accept: 'application/json',
-    },
-    body: JSON.stringify(body),
-  };
+  return jsonRequest({ serverUrl, token }, 'POST', roomUrl(serverUrl, room, 'notification'), body);
 }
 
+/** The action's first endpoint, named in advice as "the notification", without its path. */
+export const NOTIFICATION_WORDS: EndpointWords = {
+  endpoint: 'POST /v2/room/{id_or_name}/notification',
+  scope: 'send_notification',
+  subject: 'the notification',
+  place: (room) => `room '${room}'`,
+  forbidden: (room) => ({
+    action: `send notifications to room '${room}'`,
+    advice: 'it needs the send_notification scope, and a room notification token works only in its own room',
+  }),
+  expected: '204',
+};
+
 /** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
-export function v2Api({ serverUrl, token, notification }: ApiTarget): NotificationApi {
+export function v2NotificationCall(server: HipChatServer, notification: Notification): (room: string) => HipChatCall<undefined> {
   const body = v2Body(notification);
-  return {
-    request: (room) => v2NotificationRequest(serverUrl, room, token, body),
-    delivered: (response) => response.status === 204,
-    rateLimitStatus: 429,
-    describe: (room, response) => describeFailure(room, serverUrl, response),
+  return (room) => {
+    const place = { serverUrl: server.serverUrl, room, words: NOTIFICATION_WORDS };
+    return {
+      ...place,
+      request: v2NotificationRequest(server.serverUrl, room, server.token, body),
+      read: (response) => (response.status === 204 ? { value: undefined } : undefined),
+      rateLimitStatus: 429,
+      describe: (response) => describeFailure(place, response),
+    };
   };
 }
