@@ -11,6 +11,7 @@ import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
+import type { RealPath } from './inputs/workspace-path.js';
 import { redactor, secretForms } from './redact.js';
 import { fitMessage, MESSAGE_MAX } from './render/limits.js';
 import { addMentions } from './render/mentions.js';
@@ -29,6 +30,7 @@ export interface Dependencies {
   readonly core: ActionCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readText: ReadText;
+  readonly realPath: RealPath;
   readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
   readonly appendSummary: AppendSummary;
   readonly lookUpPreviousRun: LookUpPreviousRun;
@@ -53,11 +55,13 @@ const TLS_VERIFY_OFF =
  * Everything before the network: the inputs, the context and what HipChat would receive. Every problem with an
  * input, a template or a card is thrown here, before anything is sent, even on a run that send_when skips.
  */
-export async function prepareNotification(deps: Pick<Dependencies, 'core' | 'env' | 'readText'>): Promise<PreparedNotification> {
+export async function prepareNotification(
+  deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath'>,
+): Promise<PreparedNotification> {
   const { core, env } = deps;
   const workspace = env.GITHUB_WORKSPACE || '.';
   const inputs = readInputs(core, env);
-  const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps.readText);
+  const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
   const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
   const view = buildView(github, inputs.status, inputs.needs);
@@ -122,7 +126,7 @@ export async function run(deps: Dependencies): Promise<void> {
     }
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
     const { inputs, notification, companion } = prepared;
-    const redact = redactor([...secretForms(inputs.token), ...secretForms(inputs.githubToken)]);
+    const redact = redactor(inputs.secrets.flatMap(secretForms));
     const session = await openSession(prepared, deps, redact);
     const results = await deliver(prepared, session).finally(() => session.transport.close());
     await report(

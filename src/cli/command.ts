@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { EventPayload } from '../context/github.js';
-import type { ReadText } from '../context/read.js';
+import { EVENT_PAYLOAD_MAX_BYTES, type ReadText } from '../context/read.js';
 import { v2Body } from '../hipchat/endpoints/notification-v2.js';
 import { type Dependencies, prepareNotification, run } from '../main.js';
 import { type CliArgs, parseCliArgs, UsageError } from './args.js';
@@ -14,7 +14,8 @@ export interface CliIo {
   readonly stderr: (line: string) => void;
 }
 
-export interface CliDependencies extends Pick<Dependencies, 'readText' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'> {
+export interface CliDependencies
+  extends Pick<Dependencies, 'readText' | 'realPath' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'> {
   readonly declared: readonly DeclaredInput[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly io: CliIo;
@@ -26,7 +27,7 @@ const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run' }
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;
   try {
-    text = await readText(path);
+    text = await readText(path, EVENT_PAYLOAD_MAX_BYTES);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(`Invalid --event '${path}': cannot read it (${reason}).`);

@@ -1,3 +1,4 @@
+import { displayUrl } from '../redact.js';
 import { InputError, invalidChoice } from './errors.js';
 
 export const HIPCHAT_COLORS = ['yellow', 'green', 'red', 'purple', 'gray', 'random'] as const;
@@ -169,11 +170,6 @@ export function parseToken(raw: string): string {
     throw new InputError('Invalid token: it contains whitespace or control characters. Check that the secret holds only the token.');
   }
   return value;
-}
-
-/** What to show of a URL in an error: credentials and the query string may hold a token. */
-function displayUrl(url: URL): string {
-  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
 /**

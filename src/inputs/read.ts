@@ -1,3 +1,4 @@
+import { proxyCredentials } from '../hipchat/transport/transport-options.js';
 import { secretForms } from '../redact.js';
 import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
@@ -51,6 +52,8 @@ export interface ActionInputs {
   readonly timeoutSeconds: number;
   readonly caCert: CaCertSource | undefined;
   readonly tlsVerify: boolean;
+  /** Everything to keep out of what the run writes: the tokens and the proxy variables' credentials. */
+  readonly secrets: readonly string[];
 }
 
 /** The part of @actions/core that reads inputs; tests pass a fake. */
@@ -75,6 +78,8 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   mask(source, rawToken);
   const rawGithubToken = source.getInput('github_token');
   mask(source, rawGithubToken);
+  const proxySecrets = proxyCredentials(env);
+  for (const secret of proxySecrets) mask(source, secret);
   const token = parseToken(rawToken);
   const needs = parseNeeds(source.getInput('needs'));
   const apiVersion = parseApiVersion(source.getInput('api_version'));
@@ -119,5 +124,6 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     }),
     caCert: parseCaCert(source.getInput('ca_cert')),
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
+    secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
   };
 }

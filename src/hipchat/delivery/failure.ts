@@ -1,3 +1,4 @@
+import { displayUrl } from '../../redact.js';
 import type { EndpointWords } from '../endpoints/types.js';
 import type { HttpResponse } from '../transport/http.js';
 import { exhaustedLimits, lastReset } from './rate-limit.js';
@@ -70,6 +71,25 @@ function describeNotFound({ serverUrl, room, words }: CallPlace, response: HttpR
   return `${serverUrl} has no ${words.endpoint} for room '${room}' ${says}: check server_url, or the server may be too old for it.`;
 }
 
+/** Where a redirect points, without what its query or credentials might hold; undefined when it says nowhere usable. */
+function redirectTarget(serverUrl: string, location: string | undefined): string | undefined {
+  if (!location) return undefined;
+  try {
+    return displayUrl(new URL(location, serverUrl));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A 3xx. Following it would send the token to wherever the server points, another host included, so it is never
+ * followed: the fix is a server_url that needs no redirect.
+ */
+function describeRedirect({ serverUrl, room, words }: CallPlace, response: HttpResponse): string {
+  const target = redirectTarget(serverUrl, response.headers.location);
+  return `HipChat at ${serverUrl} answered ${response.status} for ${words.place(room)}, a redirect${target ? ` to ${target}` : ''}. The action does not follow redirects, so that the token never goes to another address: set server_url to the address that serves the HipChat API itself.`;
+}
+
 /** Turns a HipChat error response into a sentence that says what went wrong and what to do about it. */
 export function describeFailure(place: CallPlace, response: HttpResponse): string {
   const { serverUrl, room, words } = place;
@@ -92,6 +112,7 @@ export function describeFailure(place: CallPlace, response: HttpResponse): strin
     case 429:
       return describeRateLimit(place, response);
     default:
+      if (response.status >= 300 && response.status < 400) return describeRedirect(place, response);
       if (response.status >= 500) return `HipChat at ${serverUrl} failed with a server error for ${words.place(room)} ${says}.`;
       return `HipChat answered ${response.status} for ${words.place(room)} where ${words.expected} was expected ${says}.`;
   }

@@ -11,11 +11,15 @@ export interface HttpResponse {
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** Set when the body was longer than the bound and only its start was read. */
+  readonly truncated?: true;
 }
 
 export interface SendOptions {
   /** Bound on the whole exchange: connecting, sending, and reading the answer. */
   readonly timeoutMs: number;
+  /** The most bytes of the body to read; the connection is dropped after that. Default RESPONSE_MAX_BYTES. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface HttpTransport {
