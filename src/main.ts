@@ -1,12 +1,12 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
 import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
-import { notificationApi } from './hipchat/api.js';
-import { deliverWithCompanion } from './hipchat/companion.js';
-import { type Clock, deliverToRooms, type RoomResult } from './hipchat/deliver.js';
-import type { HttpTransport } from './hipchat/http.js';
-import type { TransportOptions } from './hipchat/transport-options.js';
-import { v2Body } from './hipchat/v2.js';
+import { deliverWithCompanion } from './hipchat/delivery/companion.js';
+import { type Clock, deliverToRooms, type RoomResult, type Session } from './hipchat/delivery/deliver.js';
+import { notificationCall } from './hipchat/endpoints/notification.js';
+import { v2Body } from './hipchat/endpoints/notification-v2.js';
+import type { HttpTransport } from './hipchat/transport/http.js';
+import type { TransportOptions } from './hipchat/transport/transport-options.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
@@ -94,22 +94,25 @@ async function decideSending({ inputs, github }: PreparedNotification, deps: Dep
 }
 
 /** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
-async function deliver(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<RoomResult[]> {
+async function deliver(prepared: PreparedNotification, session: Session): Promise<RoomResult[]> {
+  const { inputs } = prepared;
+  const server = { serverUrl: inputs.serverUrl, token: inputs.token };
+  const send = async (notification: Notification, rooms: readonly string[]) =>
+    deliverToRooms(session, rooms, await notificationCall(inputs.apiVersion, server, notification));
+  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion);
+}
+
+/** One connection pool for every call of the run, with the run's retry settings and a log that redacts. */
+async function openSession(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<Session> {
   const { inputs } = prepared;
   if (!inputs.tlsVerify) deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
-  const transport = await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify });
-  const send = async (notification: Notification, rooms: readonly string[]) =>
-    deliverToRooms({
-      transport,
-      api: await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification }),
-      serverUrl: inputs.serverUrl,
-      rooms,
-      retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
-      clock: deps.clock,
-      random: deps.random,
-      log: (message) => deps.core.info(redact(message)),
-    });
-  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion).finally(() => transport.close());
+  return {
+    transport: await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify }),
+    retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
+    clock: deps.clock,
+    random: deps.random,
+    log: (message) => deps.core.info(redact(message)),
+  };
 }
 
 export async function run(deps: Dependencies): Promise<void> {
@@ -124,7 +127,8 @@ export async function run(deps: Dependencies): Promise<void> {
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
     const { inputs, notification, companion } = prepared;
     const redact = redactor(inputs.secrets.flatMap(secretForms));
-    const results = await deliver(prepared, deps, redact);
+    const session = await openSession(prepared, deps, redact);
+    const results = await deliver(prepared, session).finally(() => session.transport.close());
     await report(
       core,
       { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) },

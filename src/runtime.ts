@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readBoundedText } from './files/bounded-read.js';
-import { createTransport } from './hipchat/transport.js';
+import { createTransport } from './hipchat/transport/transport.js';
 import type { Dependencies } from './main.js';
 
 /** What a run needs of the machine, shared by the action's entry and the command line. */

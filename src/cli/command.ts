@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { EventPayload } from '../context/github.js';
 import { EVENT_PAYLOAD_MAX_BYTES, type ReadText } from '../context/read.js';
-import { v2Body } from '../hipchat/v2.js';
+import { v2Body } from '../hipchat/endpoints/notification-v2.js';
 import { type Dependencies, prepareNotification, run } from '../main.js';
 import { type CliArgs, parseCliArgs, UsageError } from './args.js';
 import { consoleCore } from './console-core.js';

@@ -1,4 +1,4 @@
-import { proxyCredentials } from '../hipchat/transport-options.js';
+import { proxyCredentials } from '../hipchat/transport/transport-options.js';
 import { secretForms } from '../redact.js';
 import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';

@@ -1,6 +1,6 @@
 /** The seam between the HipChat client and the network: tests swap the transport, not the module. */
 export interface HttpRequest {
-  readonly method: 'POST' | 'GET';
+  readonly method: 'POST' | 'PUT' | 'GET';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
