@@ -1,16 +1,17 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
 import type { OpenGithub } from './github/types.js';
-import { notificationApi } from './hipchat/api.js';
-import { deliverWithCompanion } from './hipchat/companion.js';
-import { type Clock, deliverToRooms, type RoomResult } from './hipchat/deliver.js';
-import type { HttpTransport } from './hipchat/http.js';
-import type { TransportOptions } from './hipchat/transport-options.js';
-import { v2Body } from './hipchat/v2.js';
+import { deliverWithCompanion } from './hipchat/delivery/companion.js';
+import { type Clock, deliverToRooms, type RoomResult, type Session } from './hipchat/delivery/deliver.js';
+import { notificationCall } from './hipchat/endpoints/notification.js';
+import { v2Body } from './hipchat/endpoints/notification-v2.js';
+import type { HttpTransport } from './hipchat/transport/http.js';
+import type { TransportOptions } from './hipchat/transport/transport-options.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
+import type { RealPath } from './inputs/workspace-path.js';
 import { anyLookup, type LookupPlan, planLookups } from './lookups/plan.js';
 import { type Found, NOTHING_FOUND } from './lookups/types.js';
 import { redactor, secretForms } from './redact.js';
@@ -32,6 +33,7 @@ export interface Dependencies {
   readonly core: ActionCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readText: ReadText;
+  readonly realPath: RealPath;
   readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
   readonly appendSummary: AppendSummary;
   /** The GitHub API client, loaded only by runs that read the API. */
@@ -70,11 +72,11 @@ const TLS_VERIFY_OFF =
   "tls_verify is false, so the action does not check HipChat's certificate: anyone between the runner and HipChat, such as a proxy or a hostile network, can pose as HipChat and read the token and the message. Give the certificate of the CA that signed HipChat's certificate in ca_cert instead.";
 
 /** Reads the inputs and what they name; every problem with an input is thrown here, before any request. */
-async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText'>): Promise<Setup> {
+async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath'>): Promise<Setup> {
   const { core, env } = deps;
   const workspace = env.GITHUB_WORKSPACE || '.';
   const inputs = readInputs(core, env);
-  const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps.readText);
+  const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
   const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
   return { inputs, template, ca, github };
@@ -119,7 +121,7 @@ async function render({ inputs, template, ca, github }: Setup, found: Found, che
  * with an input, a template or a card is thrown before any request, even on a run that send_when skips.
  */
 export async function prepareNotification(
-  deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'openGithub' | 'clock'>,
+  deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath' | 'openGithub' | 'clock'>,
 ): Promise<PreparedNotification> {
   const { core } = deps;
   const setup = await prepare(deps);
@@ -150,22 +152,25 @@ function decideSending({ inputs, previous }: PreparedNotification, core: ActionC
 }
 
 /** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
-async function deliver(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<RoomResult[]> {
+async function deliver(prepared: PreparedNotification, session: Session): Promise<RoomResult[]> {
+  const { inputs } = prepared;
+  const server = { serverUrl: inputs.serverUrl, token: inputs.token };
+  const send = async (notification: Notification, rooms: readonly string[]) =>
+    deliverToRooms(session, rooms, await notificationCall(inputs.apiVersion, server, notification));
+  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion);
+}
+
+/** One connection pool for every call of the run, with the run's retry settings and a log that redacts. */
+async function openSession(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<Session> {
   const { inputs } = prepared;
   if (!inputs.tlsVerify) deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
-  const transport = await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify });
-  const send = async (notification: Notification, rooms: readonly string[]) =>
-    deliverToRooms({
-      transport,
-      api: await notificationApi(inputs.apiVersion, { serverUrl: inputs.serverUrl, token: inputs.token, notification }),
-      serverUrl: inputs.serverUrl,
-      rooms,
-      retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
-      clock: deps.clock,
-      random: deps.random,
-      log: (message) => deps.core.info(redact(message)),
-    });
-  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion).finally(() => transport.close());
+  return {
+    transport: await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify }),
+    retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
+    clock: deps.clock,
+    random: deps.random,
+    log: (message) => deps.core.info(redact(message)),
+  };
 }
 
 export async function run(deps: Dependencies): Promise<void> {
@@ -179,7 +184,7 @@ export async function run(deps: Dependencies): Promise<void> {
     }
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
     const { inputs, notification, companion } = prepared;
-    const redact = redactor([...secretForms(inputs.token), ...secretForms(inputs.githubToken)]);
+    const redact = redactor(inputs.secrets.flatMap(secretForms));
     if (inputs.dryRun) {
       await reportDryRun(
         core,
@@ -189,7 +194,8 @@ export async function run(deps: Dependencies): Promise<void> {
       );
       return;
     }
-    const results = await deliver(prepared, deps, redact);
+    const session = await openSession(prepared, deps, redact);
+    const results = await deliver(prepared, session).finally(() => session.transport.close());
     await report(
       core,
       { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) },

@@ -15,3 +15,8 @@ export function secretForms(secret: string): string[] {
   const formEncoded = new URLSearchParams({ secret }).toString().slice('secret='.length);
   return [...new Set([secret, encodeURIComponent(secret), formEncoded])].filter((form) => form !== '');
 }
+
+/** What to show of a URL in a message: credentials and the query string may hold a token. */
+export function displayUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}

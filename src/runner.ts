@@ -16,6 +16,9 @@ export interface Runner extends ActionCore {
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+/** A line the runner would read as a workflow command: `::name::`, or the older `##[name]`, after any white space. */
+const COMMAND_LINE = /^\s*(::|##\[)/m;
+
 /** `env` is read at each call, as core reads process.env; `write` takes what goes to stdout. */
 export function runner(env: Readonly<Record<string, string | undefined>>, write: (text: string) => void): Runner {
   const command = (name: string, properties: Readonly<Record<string, string | undefined>>, message: string) => {
@@ -29,7 +32,14 @@ export function runner(env: Readonly<Record<string, string | undefined>>, write:
     getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim(),
     setSecret: (secret) => command('add-mask', {}, secret),
     debug: (message) => command('debug', {}, message),
-    info: (message) => write(message + EOL),
+    // A message is text to show. Where a line of it (a server's words, a name from the event) would read as a
+    // command, the runner is told to stop reading commands until a random token, as GitHub documents; core has no
+    // such guard, which is why this differs from core.info for those messages alone.
+    info: (message) => {
+      if (!COMMAND_LINE.test(message)) return write(message + EOL);
+      const token = randomUUID();
+      write(`::stop-commands::${token}${EOL}${message}${EOL}::${token}::${EOL}`);
+    },
     warning: (message, properties = {}) => command('warning', { title: properties.title }, message),
     notice: (message, properties = {}) => command('notice', { title: properties.title }, message),
     setFailed: (message) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { EventPayload } from '../context/github.js';
-import type { ReadText } from '../context/read.js';
-import { v2Body } from '../hipchat/v2.js';
+import { EVENT_PAYLOAD_MAX_BYTES, type ReadText } from '../context/read.js';
+import { v2Body } from '../hipchat/endpoints/notification-v2.js';
 import { type Dependencies, prepareNotification, run } from '../main.js';
 import { type CliArgs, parseCliArgs, UsageError } from './args.js';
 import { consoleCore } from './console-core.js';
@@ -14,19 +14,23 @@ export interface CliIo {
   readonly stderr: (line: string) => void;
 }
 
-export interface CliDependencies extends Pick<Dependencies, 'readText' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
+export interface CliDependencies
+  extends Pick<Dependencies, 'readText' | 'realPath' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
   readonly declared: readonly DeclaredInput[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly io: CliIo;
 }
 
-/** --dry-run is the dry_run input, which needs no token, and renders for a room that need not be given either. */
-const DRY_RUN_INPUTS = { room: 'dry-run', dry_run: 'true' };
+/**
+ * --dry-run is the dry_run input, which needs no token; it renders for a room and a server that need not be given
+ * either.
+ */
+const DRY_RUN_INPUTS = { room: 'dry-run', dry_run: 'true', server_url: 'https://hipchat.example.com' };
 
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;
   try {
-    text = await readText(path);
+    text = await readText(path, EVENT_PAYLOAD_MAX_BYTES);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(`Invalid --event '${path}': cannot read it (${reason}).`);

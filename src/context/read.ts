@@ -1,6 +1,10 @@
 import { type EventPayload, type GithubContext, githubContextFrom, parseEventPayload } from './github.js';
 
-export type ReadText = (path: string) => Promise<string>;
+/** Reads a text file of at most maxBytes, or throws (code EFBIG when it is larger); injected so that tests need no files. */
+export type ReadText = (path: string, maxBytes: number) => Promise<string>;
+
+/** GitHub caps a webhook payload at 25 MB; a larger file is not one the runner wrote. */
+export const EVENT_PAYLOAD_MAX_BYTES = 32 * 1024 * 1024;
 
 const WITHOUT_DETAILS = "The message is built without the event's details.";
 
@@ -18,9 +22,11 @@ export async function readGithubContext(
   if (!path) return githubContextFrom(env, {});
   let text: string;
   try {
-    text = await readText(path);
-  } catch {
-    warn(`Cannot read the event payload at GITHUB_EVENT_PATH '${path}'. ${WITHOUT_DETAILS}`);
+    text = await readText(path, EVENT_PAYLOAD_MAX_BYTES);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    warn(`Cannot read the event payload at GITHUB_EVENT_PATH '${path}' (${reason}). ${WITHOUT_DETAILS}`);
     return githubContextFrom(env, {});
   }
   let event: EventPayload = {};

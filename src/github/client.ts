@@ -3,10 +3,10 @@
 // and nowhere else. Behind a proxy (HTTPS_PROXY, NO_PROXY) its EnvHttpProxyAgent routes as the runner's settings say.
 import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { BoundedBody } from '../hipchat/transport/bounded-body.js';
+import { PROXY_VARIABLES } from '../hipchat/transport/transport-options.js';
 import { redactor, secretForms } from '../redact.js';
 import { GithubApiError, type GithubClient, type GithubClientOptions, type Permission, type ReadOptions } from './types.js';
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
 /** A page of a hundred jobs with their steps is some hundreds of kB; anything far beyond is not an answer to use. */
 export const JSON_MAX_BYTES = 8 * 1024 * 1024;
@@ -40,23 +40,20 @@ function dispatcher(): Dispatcher {
   return PROXY_VARIABLES.some((name) => process.env[name]) ? new EnvHttpProxyAgent() : new Agent();
 }
 
-/** The body up to `maxBytes`, or undefined when it is longer: the rest is never read. */
-async function readBounded(body: Readable, maxBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
+/** The body up to `maxBytes`; what follows is never read (`truncated` says there was more). */
+async function readBounded(body: Readable, maxBytes: number): Promise<BoundedBody> {
+  const bounded = new BoundedBody(maxBytes);
   for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return undefined;
-    chunks.push(chunk);
+    if (!bounded.add(chunk)) break;
   }
-  return Buffer.concat(chunks);
+  return bounded;
 }
 
 /** GitHub's error envelope is `{ message, documentation_url }`; anything else is quoted as its first line. */
 function messageOf(text: string): string {
   try {
     const parsed = JSON.parse(text) as { message?: unknown };
-    if (typeof parsed.message === 'string') return parsed.message;
+    if (typeof parsed.message === 'string') return parsed.message.replace(/\s+/g, ' ').slice(0, 300);
   } catch {}
   return text.split('\n', 1)[0]?.slice(0, 200) ?? '';
 }
@@ -96,7 +93,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       throw new GithubApiError(redact(`${described} got no answer: ${reason}`), 0, { cause: error });
     }
     if (response.statusCode === 200) return { response, signal };
-    const text = (await readBounded(response.body, ERROR_MAX_BYTES).catch(() => undefined))?.toString('utf8') ?? '';
+    const text = (await readBounded(response.body, ERROR_MAX_BYTES).catch(() => undefined))?.text() ?? '';
     response.body.destroy();
     const message = messageOf(text);
     const fix = advice(response.statusCode, message, permission);
@@ -110,18 +107,18 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     async getJson<T>(path: string, { permission, query }: ReadOptions): Promise<T> {
       const { response, signal } = await get(path, query, permission);
       const described = `GET ${path}`;
-      let body: Buffer | undefined;
+      let body: BoundedBody;
       try {
         body = await readBounded(response.body, JSON_MAX_BYTES);
       } catch (error) {
         const reason = signal.aborted ? `it did not end within ${seconds}` : (error as Error).message;
         throw new GithubApiError(redact(`${described} broke off its answer: ${reason}`), 200, { cause: error });
       }
-      if (body === undefined) {
+      if (body.truncated) {
         throw new GithubApiError(`${described} answered with more than ${JSON_MAX_BYTES / 1024 / 1024} MB, which is not read`, 200);
       }
       try {
-        return JSON.parse(body.toString('utf8')) as T;
+        return JSON.parse(body.text()) as T;
       } catch (error) {
         throw new GithubApiError(`${described} answered with something that is not JSON`, 200, { cause: error });
       }

@@ -7,6 +7,8 @@ import { InputError } from './errors.js';
 export type CaCertSource = { readonly pem: string } | { readonly path: string };
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** A bundle of every public CA is about 200 kB. */
+const CA_CERT_MAX_BYTES = 1024 * 1024;
 const ACCEPTED =
   "Give the PEM text of the CA certificate that signed HipChat's certificate, or the path of a PEM file relative to the workspace.";
 
@@ -33,11 +35,12 @@ export async function loadCaCert(source: CaCertSource, readText: ReadText, works
   } else {
     const path = resolve(workspace, source.path);
     try {
-      text = await readText(path);
+      text = await readText(path, CA_CERT_MAX_BYTES);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
+      const reason = code === 'EFBIG' || code === 'ENOTFILE' ? (error as Error).message : code;
       throw new InputError(
-        `Invalid ca_cert '${source.path}': cannot read ${path}${typeof code === 'string' ? ` (${code})` : ''}. ${ACCEPTED}`,
+        `Invalid ca_cert '${source.path}': cannot read ${path}${typeof reason === 'string' ? ` (${reason})` : ''}. ${ACCEPTED}`,
       );
     }
   }

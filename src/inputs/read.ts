@@ -1,3 +1,4 @@
+import { proxyCredentials } from '../hipchat/transport/transport-options.js';
 import { secretForms } from '../redact.js';
 import { type CaCertSource, parseCaCert } from './ca-cert.js';
 import { type ColorSetting, parseColorSetting } from './colors.js';
@@ -55,12 +56,16 @@ export interface ActionInputs {
   readonly timeoutSeconds: number;
   readonly caCert: CaCertSource | undefined;
   readonly tlsVerify: boolean;
+  /** Everything to keep out of what the run writes: the tokens and the proxy variables' credentials. */
+  readonly secrets: readonly string[];
 }
 
 /** The part of @actions/core that reads inputs; tests pass a fake. */
 export interface InputSource {
   getInput(name: string): string;
   setSecret(secret: string): void;
+  /** Set when the inputs come from command-line options, so that advice names --options instead of workflow keys. */
+  readonly commandLine?: boolean;
 }
 
 /** Masks a secret as given and in the encoded forms a URL or a form body would carry. */
@@ -80,9 +85,11 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   // GITHUB_TOKEN serves the command line, where no default expression fills github_token in.
   const rawGithubToken = source.getInput('github_token') || env.GITHUB_TOKEN || '';
   mask(source, rawGithubToken);
+  const proxySecrets = proxyCredentials(env);
+  for (const secret of proxySecrets) mask(source, secret);
   const dryRun = parseBoolean('dry_run', source.getInput('dry_run'), false);
   // A dry run sends nothing, so a workflow without the secret (a fork's pull request) can run one.
-  const token = dryRun && rawToken.trim() === '' ? '' : parseToken(rawToken);
+  const token = dryRun && rawToken.trim() === '' ? '' : parseToken(rawToken, source.commandLine);
   const needs = parseNeeds(source.getInput('needs'));
   const apiVersion = parseApiVersion(source.getInput('api_version'));
   const from = source.getInput('from');
@@ -101,7 +108,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   return {
     rooms: parseRooms(source.getInput('room')),
     token,
-    serverUrl: parseServerUrl(source.getInput('server_url')),
+    serverUrl: parseServerUrl(source.getInput('server_url'), source.commandLine),
     color: parseColorSetting(source.getInput('color')),
     notify: parseNotify(source.getInput('notify')),
     format,
@@ -128,5 +135,6 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     }),
     caCert: parseCaCert(source.getInput('ca_cert')),
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
+    secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
   };
 }

@@ -1,6 +1,10 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import type { ReadText } from '../context/read.js';
 import type { TemplateSource } from '../render/template.js';
 import { InputError } from './errors.js';
+import { type RealPath, workspacePath } from './workspace-path.js';
+
+/** Far above any template (LiquidJS parses at most 100,000 characters), far below what could hurt the runner. */
+export const TEMPLATE_FILE_MAX_BYTES = 1024 * 1024;
 
 /**
  * Finds the template to render, if any: the `template` input, or the file `template_file` names inside the
@@ -10,7 +14,7 @@ export async function loadTemplate(
   template: string,
   templateFile: string,
   workspace: string,
-  readText: (path: string) => Promise<string>,
+  files: { readonly readText: ReadText; readonly realPath: RealPath },
 ): Promise<TemplateSource | undefined> {
   if (template && templateFile) {
     throw new InputError("Inputs 'template' and 'template_file' were both given: expected one of them.");
@@ -18,13 +22,9 @@ export async function loadTemplate(
   if (template) return { text: template, origin: "input 'template'" };
   if (!templateFile) return undefined;
 
-  const path = resolve(workspace, templateFile);
-  const inside = relative(workspace, path);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw new InputError(`Invalid template_file '${templateFile}': expected a path inside the workspace (${workspace}).`);
-  }
+  const path = await workspacePath('template_file', templateFile, workspace, files.realPath);
   try {
-    return { text: await readText(path), origin: `template_file '${templateFile}'` };
+    return { text: await files.readText(path, TEMPLATE_FILE_MAX_BYTES), origin: `template_file '${templateFile}'` };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new InputError(`Invalid template_file '${templateFile}': cannot read ${path} (${reason}).`);

@@ -1,5 +1,5 @@
-import type { RoomResult } from '../hipchat/deliver.js';
-import type { V2NotificationBody } from '../hipchat/v2.js';
+import type { RoomResult } from '../hipchat/delivery/deliver.js';
+import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
 
 /** The step outputs declared in action.yml, as strings. */
 export interface ActionOutputs {

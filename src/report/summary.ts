@@ -1,6 +1,6 @@
 import type { Card, LozengeStyle } from '../card/card.js';
-import type { RoomResult } from '../hipchat/deliver.js';
-import type { V2NotificationBody } from '../hipchat/v2.js';
+import type { RoomResult } from '../hipchat/delivery/deliver.js';
+import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
 import { escapeHtml, link } from '../render/html.js';
 
 const COLOR_MARKS: Readonly<Record<string, string>> = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };

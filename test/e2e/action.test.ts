@@ -99,7 +99,7 @@ describe('a notification from a push', () => {
     expect(result.exitCode).toBe(0);
     expect(simulator.delivered).toHaveLength(1);
     expect(annotations(result, 'warning')).toEqual([
-      "Cannot read the event payload at GITHUB_EVENT_PATH '/nonexistent/event.json'. The message is built without the event's details.",
+      "Cannot read the event payload at GITHUB_EVENT_PATH '/nonexistent/event.json' (no such file). The message is built without the event's details.",
     ]);
   });
 });

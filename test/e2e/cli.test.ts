@@ -91,6 +91,28 @@ describe('hipchat-notify', () => {
     expect(simulator.requests).toHaveLength(0);
   });
 
+  it('advises --token, --server-url or HIPCHAT_TOKEN, not workflow syntax, when one is missing', async () => {
+    const noToken = await cli(['--server-url', simulator.url, '--room', 'Operations']);
+    expect(noToken.stderr).toContain(
+      "error: Input 'token' is required: pass a HipChat API token with the send_notification scope in the HIPCHAT_TOKEN environment variable, or with --token",
+    );
+    const noServer = await cli(['--room', 'Operations', '--token', TOKEN]);
+    expect(noServer.stderr).toContain(
+      "error: Input 'server_url' is required: give the address of your HipChat Server or Data Center, e.g. --server-url https://hipchat.example.com",
+    );
+    expect(noToken.stderr + noServer.stderr).not.toContain('${{');
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it.for(['text', 'html', 'card'])('with no event file, ref or run, leaves out what is unknown in %s', async (format) => {
+    const run = await cli(['--dry-run', '--status', 'failure', '--format', format, '--repository', 'acme/api']);
+    expect(run.exitCode).toBe(0);
+    const body = JSON.parse(run.stdout) as { message: string; card?: { title: string; description?: { value: string } } };
+    expect(body.message).toBe('acme/api: local #1 failed');
+    if (body.card) expect(body.card).toMatchObject({ title: 'acme/api: local #1 failed' });
+    expect(run.stdout).not.toMatch(/href=\\"\\"|><\/a>| on\b|\/actions\/runs\/(\\"|")/);
+  });
+
   it('stops at a mistake on the command line with exit code 2', async () => {
     const run = await cli(['--room', 'Operations', '--colour', 'red']);
     expect(run).toEqual({

@@ -1,7 +1,7 @@
 // Runs dist/index.js the way the GitHub runner does: a fresh Node process, INPUT_* variables with action.yml's
 // defaults filled in, the GITHUB_* variables, an event payload file, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -19,6 +19,8 @@ export interface RunOptions {
   jobStatus?: string;
   /** Files to put in the workspace (GITHUB_WORKSPACE), by relative path. */
   files?: Record<string, string>;
+  /** Symbolic links to put in the workspace: relative path → target, as `ln -s target path` would make. */
+  symlinks?: Record<string, string>;
 }
 
 export interface ActionRun {
@@ -139,6 +141,10 @@ export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
   for (const [path, content] of Object.entries(options.files ?? {})) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
+  }
+  for (const [path, target] of Object.entries(options.symlinks ?? {})) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await symlink(target, join(dir, path));
   }
   for (const [name, value] of Object.entries({ ...inputDefaults(options.jobStatus ?? 'success'), ...options.inputs })) {
     env[inputVariable(name)] = value;

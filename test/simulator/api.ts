@@ -175,7 +175,11 @@ function sendRoomNotification(ctx: HandlerContext): ApiResponse {
 }
 
 /** The response a fault stands in for; headers as the normal path would have sent them. */
-export function faultResponse(state: ApiState, target: RequestTarget, fault: Exclude<Fault, { kind: 'delay' | 'drop' }>): ApiResponse {
+export function faultResponse(
+  state: ApiState,
+  target: RequestTarget,
+  fault: Exclude<Fault, { kind: 'delay' | 'drop' | 'endless-body' }>,
+): ApiResponse {
   const tokenQuota = peekTokenQuota(state, target.token);
   const floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
   if (fault.kind === 'status') {

@@ -5,6 +5,8 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** Destroy the socket without answering. */
   | { kind: 'drop' }
+  /** Answer with this status and a body that never ends (up to 1 GiB), sent as fast as the client reads it. */
+  | { kind: 'endless-body'; status: number }
   /** A 429 exactly as the real exhausted limit sends it, with Reset = now + resetInSeconds. */
   | { kind: 'rate-limit'; scope: 'token' | 'room'; resetInSeconds: number };
 

@@ -48,6 +48,8 @@ export interface RecordedRequest {
   response: unknown;
   /** The token actually presented, so tests can check the right one was sent. */
   tokenUsed?: string;
+  /** For an endless-body fault: how many bytes of the body went out before the client hung up. */
+  bytesSent?: number;
   /** Set when this request delivered a notification. */
   delivered?: DeliveredNotification;
 }
@@ -142,6 +144,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       announce(dropped);
       return;
     }
+    if (fault?.kind === 'endless-body') {
+      const bytesSent = await sendEndlessBody(res, fault.status, shutdown.signal);
+      const answered = { ...entry(fault.status, null), bytesSent };
+      record(answered);
+      announce(answered);
+      return;
+    }
     if (fault?.kind === 'delay') {
       try {
         await sleep(fault.ms, undefined, { signal: shutdown.signal });
@@ -214,6 +223,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return closing;
     },
   };
+}
+
+const ENDLESS_BODY_CAP = 1024 ** 3;
+
+/** Streams an error body until the client stops reading and hangs up; returns the bytes that went out. */
+async function sendEndlessBody(res: ServerResponse, status: number, shutdown: AbortSignal): Promise<number> {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  const chunk = Buffer.from(`{"error":{"code":${status},"message":"${'x'.repeat(64 * 1024)}`);
+  let sent = 0;
+  while (sent < ENDLESS_BODY_CAP && !res.destroyed && !shutdown.aborted) {
+    sent += chunk.length;
+    if (!res.write(chunk)) {
+      await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    }
+  }
+  res.destroy();
+  return sent;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

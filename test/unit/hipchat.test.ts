@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type Delivery, deliverToRooms } from '../../src/hipchat/deliver.js';
-import { describeFailure } from '../../src/hipchat/failure.js';
-import { type HttpRequest, type HttpResponse, type HttpTransport, RequestTimeout, type SendOptions } from '../../src/hipchat/http.js';
-import { encodeRoom } from '../../src/hipchat/room-path.js';
-import { v2Api, v2Body, v2NotificationRequest } from '../../src/hipchat/v2.js';
+import { deliverToRooms, type Session } from '../../src/hipchat/delivery/deliver.js';
+import { v2Body, v2NotificationCall, v2NotificationRequest } from '../../src/hipchat/endpoints/notification-v2.js';
+import { encodeRoom } from '../../src/hipchat/endpoints/room-path.js';
+import {
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+  RequestTimeout,
+  type SendOptions,
+} from '../../src/hipchat/transport/http.js';
 
 describe('encodeRoom', () => {
   it.each([
@@ -42,13 +47,16 @@ function response(status: number, body: unknown = '', headers: Record<string, st
   return { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
 }
 
+const NOTIFICATION = { message: 'm', format: 'text', color: 'gray', notify: false, from: '' } as const;
+
 describe('describeFailure', () => {
   const server = 'https://chat.example.com';
+  const describeNotification = (room: string, answer: HttpResponse) =>
+    v2NotificationCall({ serverUrl: server, token: 't' }, NOTIFICATION)(room).describe(answer);
 
   it('explains a 401 as a token problem', () => {
-    const text = describeFailure(
+    const text = describeNotification(
       'Ops',
-      server,
       response(401, { error: { code: 401, message: 'Invalid OAuth session', type: 'Unauthorized' } }),
     );
     expect(text).toBe(
@@ -57,18 +65,23 @@ describe('describeFailure', () => {
   });
 
   it('names the room that was not found', () => {
-    const text = describeFailure(
+    const text = describeNotification(
       'Dev+Ops',
-      server,
       response(404, { error: { code: 404, message: 'Room Dev+Ops not found', type: 'Not Found' } }),
     );
     expect(text).toMatch(/^Room 'Dev\+Ops' was not found on https:\/\/chat.example.com \(HipChat said: 404 Room Dev\+Ops not found\)/);
   });
 
+  it('tells a 404 for a path the server lacks from one for a room it does not have', () => {
+    expect(describeNotification('Ops', response(404, { error: { code: 404, message: 'Resource not found' } }))).toBe(
+      "https://chat.example.com has no POST /v2/room/{id_or_name}/notification for room 'Ops' (HipChat said: 404 Resource not found): check server_url, or the server may be too old for it.",
+    );
+    expect(describeNotification('Ops', response(404, '<html>Not Found</html>'))).toMatch(/^Room 'Ops' was not found/);
+  });
+
   it('says which field a 400 is about', () => {
-    const text = describeFailure(
+    const text = describeNotification(
       'Ops',
-      server,
       response(400, {
         error: {
           code: 400,
@@ -86,18 +99,16 @@ describe('describeFailure', () => {
 
   it('explains a 403 as scope or room binding', () => {
     expect(
-      describeFailure(
+      describeNotification(
         'Ops',
-        server,
         response(403, { error: { message: "This action requires one of the following scopes: [u'send_notification']" } }),
       ),
     ).toMatch(/send_notification scope/);
   });
 
   it('says when a rate limit resets', () => {
-    const text = describeFailure(
+    const text = describeNotification(
       'Ops',
-      server,
       response(
         429,
         { error: { code: 429, message: 'Rate Limit exceeded' } },
@@ -117,7 +128,7 @@ describe('describeFailure', () => {
   it('names flood control, both limits, or neither, and waits for the later reset', () => {
     const flood = { error: { message: 'Flood control limit exceeded' } };
     expect(
-      describeFailure('Ops', server, response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' })),
+      describeNotification('Ops', response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' })),
     ).toBe(
       "HipChat's flood control for the room stopped the notification for room 'Ops' (HipChat said: 429 Flood control limit exceeded). It resets at 2023-11-14T22:14:20.000Z.",
     );
@@ -127,19 +138,19 @@ describe('describeFailure', () => {
       'x-floodcontrol-remaining': '0',
       'x-floodcontrol-reset': '1700000060',
     };
-    expect(describeFailure('Ops', server, response(429, flood, both))).toMatch(
+    expect(describeNotification('Ops', response(429, flood, both))).toMatch(
       /^HipChat's rate limit for the token and flood control for the room stopped .* It resets at 2023-11-14T22:18:20.000Z\.$/,
     );
-    expect(describeFailure('Ops', server, response(429, '', { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': 'soon' }))).toBe(
+    expect(describeNotification('Ops', response(429, '', { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': 'soon' }))).toBe(
       "HipChat's rate limit stopped the notification for room 'Ops' (HipChat said: 429).",
     );
   });
 
   it('copes with bodies that are not HipChat envelopes', () => {
-    expect(describeFailure('Ops', server, response(502, '<html>Bad   gateway</html>'))).toBe(
+    expect(describeNotification('Ops', response(502, '<html>Bad   gateway</html>'))).toBe(
       "HipChat at https://chat.example.com failed with a server error for room 'Ops' (HipChat said: 502 <html>Bad gateway</html>).",
     );
-    expect(describeFailure('Ops', server, response(200, ''))).toMatch(/answered 200 .* where 204 was expected \(HipChat said: 200\)/);
+    expect(describeNotification('Ops', response(200, ''))).toMatch(/answered 200 .* where 204 was expected \(HipChat said: 200\)/);
   });
 });
 
@@ -148,7 +159,7 @@ describe('deliverToRooms', () => {
   type Answer = (request: HttpRequest, options: SendOptions) => Promise<HttpResponse>;
 
   /** A transport that answers from a script and a clock that moves only when the code sleeps or a send takes time. */
-  function setup(answer: Answer, change: Partial<Delivery> = {}) {
+  function setup(answer: Answer, change: Partial<Session> & { rooms?: string[] } = {}) {
     let now = T0;
     const sent: { url: string; at: number; timeoutMs: number }[] = [];
     const sleeps: number[] = [];
@@ -160,15 +171,9 @@ describe('deliverToRooms', () => {
       },
       close: async () => {},
     };
-    const delivery: Delivery = {
+    const { rooms = ['A'], ...changed } = change;
+    const session: Session = {
       transport,
-      api: v2Api({
-        serverUrl: 'https://h',
-        token: 't',
-        notification: { message: 'm', format: 'text', color: 'gray', notify: false, from: '' },
-      }),
-      serverUrl: 'https://h',
-      rooms: ['A'],
       retry: { retries: 3, timeoutMs: 10_000 },
       clock: {
         now: () => now,
@@ -179,9 +184,10 @@ describe('deliverToRooms', () => {
       },
       random: () => 0,
       log: (message) => log.push(message),
-      ...change,
+      ...changed,
     };
-    return { sent, sleeps, log, run: () => deliverToRooms(delivery), advance: (ms: number) => (now += ms) };
+    const call = v2NotificationCall({ serverUrl: 'https://h', token: 't' }, NOTIFICATION);
+    return { sent, sleeps, log, run: () => deliverToRooms(session, rooms, call), advance: (ms: number) => (now += ms) };
   }
   /** Answers in order, then keeps giving the last one. */
   function script(...answers: (HttpResponse | Error)[]): Answer {

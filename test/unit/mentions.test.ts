@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
-import { deliverWithCompanion, type SendToRooms } from '../../src/hipchat/companion.js';
+import { deliverWithCompanion, type SendToRooms } from '../../src/hipchat/delivery/companion.js';
 import { addMentions } from '../../src/render/mentions.js';
 import { buildView } from '../../src/view.js';
 

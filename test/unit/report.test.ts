@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RoomResult } from '../../src/hipchat/deliver.js';
-import { v2Body } from '../../src/hipchat/v2.js';
+import type { RoomResult } from '../../src/hipchat/delivery/deliver.js';
+import { v2Body } from '../../src/hipchat/endpoints/notification-v2.js';
 import { redactor } from '../../src/redact.js';
 import { actionOutputs } from '../../src/report/outputs.js';
 import { report, reportSkipped } from '../../src/report/report.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AttemptFailure, budgetMs, decideRetry, type RetryQuestion } from '../../src/hipchat/retry-policy.js';
+import { type AttemptFailure, budgetMs, decideRetry, type RetryQuestion } from '../../src/hipchat/delivery/retry-policy.js';
 
 const NOW = 1_700_000_000_000;
 const settings = { retries: 3, timeoutMs: 10_000 };

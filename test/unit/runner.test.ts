@@ -74,6 +74,13 @@ describe('runner writes what @actions/core writes', () => {
     });
   });
 
+  it('info turns off command processing around a message with a line that reads as a command', async () => {
+    const { stdout } = await written((write) => runner(process.env, write).info('Step failed:\n::add-mask::x\n  ##[error]y'));
+    const token = /^::stop-commands::(\S+)\n/.exec(stdout)?.[1];
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stdout).toBe(`::stop-commands::${token}\nStep failed:\n::add-mask::x\n  ##[error]y\n::${token}::\n`);
+  });
+
   it('sets outputs in GITHUB_OUTPUT as a heredoc', async () => {
     await compare({ GITHUB_OUTPUT: join(dir, 'output') }, (target) => {
       target.setOutput('results', '[{"room":"A"}]\nsecond line');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { notificationApi } from '../../src/hipchat/api.js';
-import type { HttpResponse } from '../../src/hipchat/http.js';
-import { v1MessageRequest } from '../../src/hipchat/v1.js';
+import { notificationCall } from '../../src/hipchat/endpoints/notification.js';
+import { v1MessageRequest } from '../../src/hipchat/endpoints/notification-v1.js';
+import type { HttpResponse } from '../../src/hipchat/transport/http.js';
 import type { Notification } from '../../src/render/notification.js';
 
 const notification: Notification = {
@@ -44,7 +44,14 @@ describe('v1MessageRequest', () => {
 });
 
 describe('the v1 API', () => {
-  const api = notificationApi('v1', { serverUrl: server, token: 't', notification });
+  const api = notificationCall('v1', { serverUrl: server, token: 't' }, notification).then((call) => {
+    const ops = call('Ops');
+    return {
+      rateLimitStatus: ops.rateLimitStatus,
+      delivered: (answer: HttpResponse) => ops.read(answer) !== undefined,
+      describe: (_room: string, answer: HttpResponse) => ops.describe(answer),
+    };
+  });
 
   it('counts only 200 {"status":"sent"} as delivered', async () => {
     const { delivered } = await api;
@@ -82,9 +89,9 @@ describe('the v1 API', () => {
   });
 
   it('is v2 by default, where 204 is success and 429 the rate limit', async () => {
-    const v2 = await notificationApi('v2', { serverUrl: server, token: 't', notification });
+    const v2 = (await notificationCall('v2', { serverUrl: server, token: 't' }, notification))('Ops');
     expect(v2.rateLimitStatus).toBe(429);
-    expect(v2.delivered(response(204))).toBe(true);
-    expect(v2.request('Ops').url).toBe('https://chat.example.com/v2/room/Ops/notification');
+    expect(v2.read(response(204))).toEqual({ value: undefined });
+    expect(v2.request.url).toBe('https://chat.example.com/v2/room/Ops/notification');
   });
 });

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { BoundedBody, RESPONSE_MAX_BYTES } from './bounded-body.js';
 import { type HttpResponse, type HttpTransport, RequestTimeout } from './http.js';
 import { flattenHeaders, type TransportOptions, tlsOptions } from './transport-options.js';
 
@@ -12,7 +13,7 @@ export function nodeTransport(options: TransportOptions): HttpTransport {
   const http = new HttpAgent({ keepAlive: true });
   const https = new HttpsAgent({ keepAlive: true, ...tlsOptions(options) });
   return {
-    send: (outgoing, { timeoutMs }) =>
+    send: (outgoing, { timeoutMs, maxBodyBytes = RESPONSE_MAX_BYTES }) =>
       new Promise<HttpResponse>((resolve, reject) => {
         const url = new URL(outgoing.url);
         const secure = url.protocol === 'https:';
@@ -27,10 +28,21 @@ export function nodeTransport(options: TransportOptions): HttpTransport {
           url,
           { method: outgoing.method, headers, agent: secure ? https : http, signal },
           (response) => {
-            let body = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => (body += chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flattenHeaders(response.headers), body }));
+            const body = new BoundedBody(maxBodyBytes);
+            const finish = () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                headers: flattenHeaders(response.headers),
+                body: body.text(),
+                ...(body.truncated && { truncated: true }),
+              });
+            response.on('data', (chunk: Buffer) => {
+              if (body.add(chunk)) return;
+              // The rest is never read: dropping the connection is what stops a server that sends without end.
+              response.destroy();
+              finish();
+            });
+            response.on('end', finish);
             response.on('error', fail);
           },
         );

@@ -1,6 +1,7 @@
 // Loaded with import() only when a proxy variable is set: undici compiles its HTTP parser (WebAssembly) as it loads,
 // which the usual run, with no proxy, does without.
 import { type Dispatcher, EnvHttpProxyAgent, type ProxyAgent, request } from 'undici';
+import { BoundedBody, RESPONSE_MAX_BYTES } from './bounded-body.js';
 import { type HttpResponse, type HttpTransport, RequestTimeout } from './http.js';
 import { flattenHeaders, type TransportOptions, tlsOptions } from './transport-options.js';
 
@@ -29,7 +30,7 @@ function proxyDispatcher(options: TransportOptions): Dispatcher {
 export function proxyTransport(options: TransportOptions): HttpTransport {
   const dispatcher = proxyDispatcher(options);
   return {
-    async send(outgoing, { timeoutMs }): Promise<HttpResponse> {
+    async send(outgoing, { timeoutMs, maxBodyBytes = RESPONSE_MAX_BYTES }): Promise<HttpResponse> {
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         const response = await request(outgoing.url, {
@@ -39,10 +40,14 @@ export function proxyTransport(options: TransportOptions): HttpTransport {
           dispatcher,
           signal,
         });
+        const body = new BoundedBody(maxBodyBytes);
+        // Leaving the loop early destroys the stream, and with it the connection: the rest is never read.
+        for await (const chunk of response.body) if (!body.add(chunk)) break;
         return {
           status: response.statusCode,
           headers: flattenHeaders(response.headers),
-          body: await response.body.text(),
+          body: body.text(),
+          ...(body.truncated && { truncated: true }),
         };
       } catch (error) {
         if (signal.aborted) throw new RequestTimeout(timeoutMs, { cause: error });

@@ -1,8 +1,6 @@
 import type { HttpTransport } from './http.js';
 import { nodeTransport } from './node-transport.js';
-import type { TransportOptions } from './transport-options.js';
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+import { PROXY_VARIABLES, type TransportOptions } from './transport-options.js';
 
 /**
  * The transport for a run: Node's own HTTP client, or, when a proxy variable is set, undici's proxy agent, loaded

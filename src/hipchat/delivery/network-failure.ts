@@ -1,4 +1,5 @@
-import { RequestTimeout } from './http.js';
+import { RequestTimeout, seconds } from '../transport/http.js';
+import type { CallPlace } from './failure.js';
 
 /** Node's codes for a certificate chain that does not end at a trusted CA. */
 const UNTRUSTED_CERTIFICATE = new Set([
@@ -40,14 +41,14 @@ function reason(error: unknown): string {
 }
 
 /** Turns an attempt that got no HTTP answer into a sentence that says why and what to do. */
-export function describeNetworkFailure(room: string, serverUrl: string, error: unknown): NetworkFailure {
+export function describeNetworkFailure({ serverUrl, room, words }: CallPlace, error: unknown): NetworkFailure {
   if (error instanceof RequestTimeout) {
     return {
       final: false,
-      message: `HipChat at ${serverUrl} gave no complete answer for room '${room}' within ${error.timeoutMs / 1000} s; it may have taken the notification all the same.`,
+      message: `HipChat at ${serverUrl} gave no complete answer for ${words.place(room)} within ${seconds(error.timeoutMs)}; it may have taken ${words.subject} all the same.`,
     };
   }
-  const unreached = `Could not reach HipChat at ${serverUrl} for room '${room}': ${reason(error)}.`;
+  const unreached = `Could not reach HipChat at ${serverUrl} for ${words.place(room)}: ${reason(error)}.`;
   const codes = codesOf(error);
   if (codes.some((code) => UNTRUSTED_CERTIFICATE.has(code))) {
     return {

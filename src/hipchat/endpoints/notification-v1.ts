@@ -1,7 +1,8 @@
-import type { Notification } from '../render/notification.js';
-import type { ApiTarget, NotificationApi } from './api.js';
-import { describeFailure, describeRateLimit, hipchatSaid } from './failure.js';
-import type { HttpRequest, HttpResponse } from './http.js';
+import type { Notification } from '../../render/notification.js';
+import { type CallPlace, describeFailure, describeRateLimit, hipchatSaid } from '../delivery/failure.js';
+import type { HttpRequest, HttpResponse } from '../transport/http.js';
+import { NOTIFICATION_WORDS } from './notification-v2.js';
+import type { EndpointWords, HipChatCall, HipChatServer } from './types.js';
 
 /**
  * POST /v1/rooms/message, form-encoded (hipchat-api.md §4.1). v1 reads the token from the query or the form; it
@@ -35,23 +36,28 @@ function sent(response: HttpResponse): boolean {
   }
 }
 
+/** v1 tokens have no scopes: a 403 is v1's rate limit. */
+const V1_WORDS: EndpointWords = { ...NOTIFICATION_WORDS, endpoint: 'POST /v1/rooms/message', scope: '', expected: '200 {"status":"sent"}' };
+
 /** v1 differs from v2 in what a 401 calls for, in using 403 for its rate limit, and in its success answer. */
-function describeV1Failure(room: string, serverUrl: string, response: HttpResponse): string {
+function describeV1Failure(place: CallPlace, response: HttpResponse): string {
+  const { room } = place;
   if (response.status === 401) {
     return `HipChat did not accept the token for room '${room}' ${hipchatSaid(response)}: with api_version v1, the token input must hold a v1 admin or notification token (v2 tokens do not work on v1).`;
   }
-  if (response.status === 403) return describeRateLimit(room, response);
-  if (response.status < 400) {
-    return `HipChat answered ${response.status} for room '${room}' where 200 {"status":"sent"} was expected ${hipchatSaid(response)}.`;
-  }
-  return describeFailure(room, serverUrl, response);
+  if (response.status === 403) return describeRateLimit(place, response);
+  return describeFailure(place, response);
 }
 
-export function v1Api({ serverUrl, token, notification }: ApiTarget): NotificationApi {
-  return {
-    request: (room) => v1MessageRequest(serverUrl, room, token, notification),
-    delivered: sent,
-    rateLimitStatus: 403,
-    describe: (room, response) => describeV1Failure(room, serverUrl, response),
+export function v1NotificationCall(server: HipChatServer, notification: Notification): (room: string) => HipChatCall<undefined> {
+  return (room) => {
+    const place = { serverUrl: server.serverUrl, room, words: V1_WORDS };
+    return {
+      ...place,
+      request: v1MessageRequest(server.serverUrl, room, server.token, notification),
+      read: (response) => (sent(response) ? { value: undefined } : undefined),
+      rateLimitStatus: 403,
+      describe: (response) => describeV1Failure(place, response),
+    };
   };
 }

@@ -1,6 +1,6 @@
 /** The seam between the HipChat client and the network: tests swap the transport, not the module. */
 export interface HttpRequest {
-  readonly method: 'POST' | 'GET';
+  readonly method: 'POST' | 'PUT' | 'GET';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
@@ -11,11 +11,15 @@ export interface HttpResponse {
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** Set when the body was longer than the bound and only its start was read. */
+  readonly truncated?: true;
 }
 
 export interface SendOptions {
   /** Bound on the whole exchange: connecting, sending, and reading the answer. */
   readonly timeoutMs: number;
+  /** The most bytes of the body to read; the connection is dropped after that. Default RESPONSE_MAX_BYTES. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface HttpTransport {
@@ -30,7 +34,12 @@ export class RequestTimeout extends Error {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: ErrorOptions) {
-    super(`no complete answer within ${timeoutMs / 1000} s`, options);
+    super(`no complete answer within ${seconds(timeoutMs)}`, options);
     this.timeoutMs = timeoutMs;
   }
+}
+
+/** A duration as a log line says it: `1.9 s`. An attempt's time can be what is left of a budget, so not whole. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }

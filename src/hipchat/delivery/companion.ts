@@ -1,4 +1,4 @@
-import type { Notification } from '../render/notification.js';
+import type { Notification } from '../../render/notification.js';
 import type { RoomResult } from './deliver.js';
 
 /** Delivers one notification to some rooms, with the retries and API version of the run. */
