@@ -133,6 +133,7 @@ export async function prepareNotification(
     sendWhen: setup.inputs.sendWhen,
     needs: setup.inputs.needs !== undefined,
     matrix: setup.inputs.matrix !== undefined,
+    logLines: setup.inputs.logLines,
   });
   if (anyLookup(plan)) await render(setup, NOTHING_FOUND, true);
   const found = await lookUp(plan, setup, deps);

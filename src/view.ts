@@ -4,7 +4,7 @@ import type { Matrix } from './inputs/matrix.js';
 import type { NeededJob } from './inputs/needs.js';
 import type { JobStatus } from './inputs/parse.js';
 import { expectedJobName } from './lookups/job-name.js';
-import type { Found } from './lookups/types.js';
+import type { FailureView, Found } from './lookups/types.js';
 import { formatDuration } from './render/duration.js';
 
 export interface CommitView {
@@ -88,6 +88,11 @@ export interface NotificationView {
   /** How long this job has run (with `needs`, the run attempt): `3m 12s`. Empty when not looked up. */
   readonly duration: string;
   readonly duration_seconds: number | null;
+  /**
+   * On a failure, why: each failed job (this one, or with `needs` every one of the run attempt) with its failed step,
+   * errors and log lines. Empty when not looked up.
+   */
+  readonly failures: readonly FailureView[];
 }
 
 /** What the view adds beyond the github context, the status and `needs`. */
@@ -115,7 +120,8 @@ export function under(repositoryUrl: string, path: string): string {
   return repositoryUrl ? `${repositoryUrl}${path}` : '';
 }
 
-function encodePath(path: string): string {
+/** A path for a URL, each part encoded and the slashes kept. */
+export function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
@@ -236,5 +242,6 @@ export function buildView(
     job_url: found.job?.url || runUrl,
     duration: seconds === null ? '' : formatDuration(seconds),
     duration_seconds: seconds,
+    failures: found.failures ?? [],
   };
 }

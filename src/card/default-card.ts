@@ -1,6 +1,7 @@
 import { stringAt } from '../context/payload.js';
 import type { JobStatus } from '../inputs/parse.js';
 import { describeEvent, runTitle } from '../render/events.js';
+import { failureLines } from '../render/failures.js';
 import { type Inline, lineHtml, renderRich } from '../render/rich-text.js';
 import { shownFacts } from '../render/run-facts.js';
 import { type NotificationView, under } from '../view.js';
@@ -73,7 +74,8 @@ function capitalise(text: string): string {
  */
 export function defaultCard(view: NotificationView): Card {
   const described = describeEvent(view);
-  const details = described.details ?? [];
+  // Why it failed first: a long description is shortened from its end.
+  const details = [...failureLines(view), ...(described.details ?? [])];
   const description = capitalise(oneLineHtml([described.subject, ...details]).trim());
   const title = `${runTitle(view)} ${view.status_word}`;
   const headline = renderRich({ headline: [{ text: title, url: view.run_url }, ...described.subject], details: [], links: [] }, 'html');

@@ -49,6 +49,7 @@ function jobOf(value: unknown): WorkflowJob | undefined {
     started_at: text(value.started_at),
     completed_at: text(value.completed_at),
     html_url: text(value.html_url) ?? '',
+    check_run_url: text(value.check_run_url) ?? '',
     runner_name: text(value.runner_name),
     steps,
   };

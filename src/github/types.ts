@@ -17,10 +17,29 @@ export interface ReadOptions {
   readonly query?: Readonly<Record<string, string | number>>;
 }
 
+export interface DownloadOptions {
+  readonly permission: Permission;
+  /** Bytes read at most: the rest of the body is never read. */
+  readonly maxBytes: number;
+  /** Takes each chunk as it comes; true when it has what it needs, which ends the download. */
+  consume(chunk: Uint8Array): boolean;
+}
+
+/** How a download ended: the body's end, the consumer had enough, or the byte or the time bound cut it. */
+export interface Download {
+  readonly ended: 'end' | 'enough' | 'bytes' | 'time';
+  readonly bytes: number;
+}
+
 /** One request seam for every GitHub read: base URL, authentication, timeouts, bounded bodies and error advice. */
 export interface GithubClient {
   /** GET a JSON document at a path under the API URL; throws a GithubApiError that names the request and the fix. */
   getJson<T>(path: string, options: ReadOptions): Promise<T>;
+  /**
+   * GET a file the API redirects to a short-lived, signed download URL on another host (a job's log), streamed to
+   * `consume`. The redirect is followed without the token, which goes to the API host only.
+   */
+  download(path: string, options: DownloadOptions): Promise<Download>;
   close(): Promise<void>;
 }
 
@@ -71,6 +90,18 @@ export interface WorkflowJob {
   readonly completed_at: string | null;
   /** The job's log page: the link to give a room. */
   readonly html_url: string;
+  /** The job's check run, whose annotations are the job's errors; its id is the last part. */
+  readonly check_run_url: string;
   readonly runner_name: string | null;
   readonly steps: readonly JobStep[];
+}
+
+/** A check run's annotation: the `::error file=…,line=…::` lines of compilers, linters and test reporters. */
+export interface CheckAnnotation {
+  /** `.github` for the runner's own annotations, such as "Process completed with exit code 1.", which name no file. */
+  readonly path: string;
+  readonly start_line: number | null;
+  readonly annotation_level: string;
+  readonly title: string;
+  readonly message: string;
 }

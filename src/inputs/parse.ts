@@ -26,6 +26,8 @@ export const FROM_MAX = 64;
 export const V1_FROM_MAX = 15;
 
 export const RETRIES_MAX = 10;
+/** A chat message is no log viewer: enough lines to see the error in context. */
+export const LOG_LINES_MAX = 50;
 export const TIMEOUT_MAX_SECONDS = 300;
 
 const TRUE_WORDS = ['true', 'True', 'TRUE'];

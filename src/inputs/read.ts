@@ -10,6 +10,7 @@ import {
   type ApiVersion,
   type Format,
   type JobStatus,
+  LOG_LINES_MAX,
   parseApiVersion,
   parseBoolean,
   parseFormat,
@@ -49,6 +50,8 @@ export interface ActionInputs {
   readonly needs: readonly NeededJob[] | undefined;
   /** The values of `${{ toJSON(matrix) }}`, which name this job among the matrix's jobs. */
   readonly matrix: Matrix | undefined;
+  /** How many lines of each failed job's log the message shows; 0 reads no log. */
+  readonly logLines: number;
   /** For the GitHub API reads (the job, the previous result); empty when not given, which only matters to them. */
   readonly githubToken: string;
   readonly apiVersion: ApiVersion;
@@ -124,6 +127,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
     needs,
     matrix: parseMatrix(source.getInput('matrix')),
+    logLines: parseWholeNumber('log_lines', source.getInput('log_lines'), { min: 0, max: LOG_LINES_MAX, fallback: 0 }),
     githubToken: rawGithubToken.trim(),
     apiVersion,
     retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),

@@ -9,7 +9,7 @@ import type { ActionInputs } from '../inputs/read.js';
 import type { PreviousResult } from '../rules/send-when.js';
 import { type LookupPlan, readsJobs } from './plan.js';
 import { previousResult, SEND_ANYWAY } from './previous-result.js';
-import { type LookupLog, lookUpRunFacts } from './run-facts.js';
+import { type LookupLog, lookUpRunFacts, type RunFacts } from './run-facts.js';
 import type { Found } from './types.js';
 
 /** Per request: a GitHub API that does not answer must not hold the notification back for long. */
@@ -31,6 +31,13 @@ export interface LookupDependencies {
 /** The run attempt this job belongs to. */
 function attemptOf(github: GithubContext): { runId: number; attempt: number } {
   return { runId: Number(github.run_id), attempt: Number(github.run_attempt) || 1 };
+}
+
+/** The failed steps, errors and log lines, with the code for them loaded only now: on a failure. */
+async function lookUpFailures(client: GithubClient, facts: RunFacts, { github, inputs }: LookupContext, logLines: number, log: LookupLog) {
+  const { lookUpFailures: lookUp } = await import('./failures.js');
+  const wholeRun = inputs.needs !== undefined;
+  return lookUp(client, facts, { repository: github.repository, serverUrl: github.server_url, sha: github.sha, wholeRun, logLines }, log);
 }
 
 /** Why the API cannot be asked at all, if it cannot. */
@@ -60,6 +67,10 @@ export async function lookUp(plan: LookupPlan, context: LookupContext, deps: Loo
   const why = unavailable(context);
   if (why) {
     if (plan.runFacts) deps.log.warning(`This job's link and duration come from the GitHub API, but ${why}. They are left out.`);
+    // The default message's account of a failure is a bonus, which a shell without a token goes without quietly.
+    const failures = `What failed (steps, errors, log lines) comes from the GitHub API, but ${why}. It is left out.`;
+    if (plan.failures === 'asked') deps.log.warning(failures);
+    if (plan.failures === 'shown') deps.log.debug(failures);
     if (plan.previous) deps.log.warning(`send_when needs the previous run's result, but ${why}. ${SEND_ANYWAY}`);
     return plan.previous ? { previous: 'unknown' } : {};
   }
@@ -76,13 +87,15 @@ export async function lookUp(plan: LookupPlan, context: LookupContext, deps: Loo
             job: { jobId: github.job, matrix: inputs.matrix, runnerName: context.runnerName },
             wholeRun: inputs.needs !== undefined,
             nowMs: deps.now(),
-            for: { message: plan.runFacts, history: plan.previous === 'job' },
+            for: { message: plan.runFacts, history: plan.previous === 'job', failures: plan.failures !== false },
           },
           deps.log,
         )
       : undefined;
+    const failures = plan.failures !== false && facts ? await lookUpFailures(client, facts, context, plan.logLines, deps.log) : undefined;
     const previous = plan.previous && (await lookUpPrevious(client, github, facts?.job?.name, deps.log));
     return {
+      ...(failures && { failures }),
       ...(plan.runFacts && facts?.job && { job: { name: facts.job.name, url: facts.job.html_url } }),
       ...(plan.runFacts && facts?.durationSeconds !== undefined && { durationSeconds: facts.durationSeconds }),
       ...(previous && { previous }),

@@ -20,6 +20,8 @@ export interface PlanInput {
   readonly needs: boolean;
   /** Whether `matrix` was given: the default message then names and links this job among the matrix's. */
   readonly matrix: boolean;
+  /** The `log_lines` input: how many lines of each failed job's log to show. */
+  readonly logLines: number;
 }
 
 export interface LookupPlan {
@@ -30,9 +32,14 @@ export interface LookupPlan {
    * of the run attempt too), or with `needs`, the whole previous run's.
    */
   readonly previous: 'job' | 'run' | undefined;
+  /**
+   * On a failure, why: the failed steps and errors. `asked` when a template or the card names `failures` or
+   * log_lines is set; `shown` when only the default message or card would show them, unasked.
+   */
+  readonly failures: 'asked' | 'shown' | false;
+  /** Log lines per failed job, for failures; 0 reads no log. */
+  readonly logLines: number;
 }
-
-export const NO_LOOKUPS: LookupPlan = { runFacts: false, previous: undefined };
 
 const ANY_PREVIOUS: readonly PreviousResult[] = ['success', 'failure', 'none', 'unknown'];
 const LIQUID_BLOCK = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
@@ -50,14 +57,17 @@ export function planLookups(input: PlanInput): LookupPlan {
   const defaultShown = input.template === undefined || input.format === 'card';
   const templates = `${input.template ?? ''}\n${input.card}`;
   const messageUses = usesVariables(templates, RUN_FACT_VARIABLES) || (input.matrix && defaultShown);
-  return { runFacts: mightSend && messageUses, previous };
+  const failing = mightSend && input.status === 'failure';
+  const asked = usesVariables(templates, ['failures']) || (defaultShown && input.logLines > 0);
+  const failures = failing && asked ? 'asked' : failing && defaultShown ? 'shown' : false;
+  return { runFacts: mightSend && messageUses, previous, failures, logLines: failures ? input.logLines : 0 };
 }
 
 export function anyLookup(plan: LookupPlan): boolean {
-  return plan.runFacts || plan.previous !== undefined;
+  return plan.runFacts || plan.previous !== undefined || plan.failures !== false;
 }
 
-/** Whether the jobs of the run attempt are read: for the message, or to know this job's name for its history. */
+/** Whether the jobs of the run attempt are read: for the message, this job's history, or the failed jobs. */
 export function readsJobs(plan: LookupPlan): boolean {
-  return plan.runFacts || plan.previous === 'job';
+  return plan.runFacts || plan.previous === 'job' || plan.failures !== false;
 }

@@ -14,7 +14,7 @@ export interface RunFactsQuery {
   /** With `needs`, the duration is the whole run attempt's rather than this job's. */
   readonly wholeRun: boolean;
   /** What this job is looked up for, which says what a warning costs. */
-  readonly for: { readonly message: boolean; readonly history: boolean };
+  readonly for: { readonly message: boolean; readonly history: boolean; readonly failures: boolean };
   readonly nowMs: number;
 }
 
@@ -26,6 +26,7 @@ export interface RunFacts {
 }
 
 export interface LookupLog {
+  debug(message: string): void;
   info(message: string): void;
   warning(message: string): void;
 }
@@ -34,6 +35,7 @@ export interface LookupLog {
 function without(uses: RunFactsQuery['for']): string {
   return [
     uses.message ? "The notification goes out without this job's link and duration." : '',
+    uses.failures ? 'The notification goes out without what failed (steps, errors, log lines).' : '',
     uses.history ? "send_when compares with the whole previous run's result instead of this job's." : '',
   ]
     .filter(Boolean)

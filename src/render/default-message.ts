@@ -1,6 +1,7 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { describeEvent, runTitle } from './events.js';
+import { excerptBlocks, failureLines, failureLinks } from './failures.js';
 import { type Inline, renderRich } from './rich-text.js';
 import { shownFacts } from './run-facts.js';
 
@@ -26,8 +27,15 @@ export function defaultMessage(view: NotificationView, format: MessageFormat): s
   return renderRich(
     {
       headline: [{ text: runTitle(view), url: view.run_url }, ` ${view.status_word}`, ...described.subject],
-      details: [...factsLines(view), ...jobLines(view), ...(described.details ?? [])],
-      links: [view.run_url, shownFacts(view).job?.url ?? '', ...(described.links ?? [])],
+      // Why it failed comes right after the headline; when it is known, it names the failed jobs of needs too.
+      details: [
+        ...factsLines(view),
+        ...failureLines(view),
+        ...(view.failures.length > 0 ? [] : jobLines(view)),
+        ...(described.details ?? []),
+      ],
+      links: [view.run_url, shownFacts(view).job?.url ?? '', ...failureLinks(view), ...(described.links ?? [])],
+      blocks: excerptBlocks(view),
     },
     format,
   );

@@ -4,11 +4,18 @@ import { escapeHtml, link } from './html.js';
 /** A run of a message: plain text, a link, or emphasis. Text is raw here; rendering escapes it for html. */
 export type Inline = string | { readonly text: string; readonly url: string } | { readonly strong: string };
 
+/** Preformatted text under a label, such as log lines: shown in html, left out of text. */
+export interface Block {
+  readonly label: string;
+  readonly text: string;
+}
+
 export interface RichMessage {
   readonly headline: readonly Inline[];
   readonly details: readonly (readonly Inline[])[];
   /** Addresses a text message ends with, since text cannot link a label (HipChat auto-links bare URLs). */
   readonly links: readonly string[];
+  readonly blocks?: readonly Block[];
 }
 
 const MAX_DETAIL_LINES = 8;
@@ -32,7 +39,8 @@ function inlineText(inline: Inline): string {
 export function renderRich(message: RichMessage, format: MessageFormat): string {
   const details = message.details.slice(0, MAX_DETAIL_LINES);
   if (format === 'html') {
-    return [message.headline, ...details].map(lineHtml).join('<br>');
+    const blocks = (message.blocks ?? []).map((block) => `<br>${escapeHtml(block.label)}<pre>${escapeHtml(block.text)}</pre>`);
+    return [message.headline, ...details].map(lineHtml).join('<br>') + blocks.join('');
   }
   const links = [...new Set(message.links.filter(Boolean))];
   return [message.headline, ...details]

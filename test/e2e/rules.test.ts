@@ -107,7 +107,7 @@ const GRID: Record<string, { success: string; failure: string }> = {
   broken: { success: 'NNNN', failure: 'YYNN' },
 };
 
-/** The rules whose answer depends on the previous run for this status: only they may ask the GitHub API. */
+/** The rules whose answer depends on the previous run for this status: only they may ask for it. */
 const ASKS: Record<string, string[]> = { success: ['changed', 'fixed'], failure: ['changed', 'broken'] };
 
 describe.concurrent('the grid: previous run x status x send_when', () => {
@@ -130,7 +130,8 @@ describe.concurrent('the grid: previous run x status x send_when', () => {
     expect(sent).toHaveLength(send ? 1 : 0);
     expect(result.outputs.skipped).toBe(String(!send));
     expect(result.outputs.skip_reason === '').toBe(send);
-    expect(asked.length > 0).toBe(ASKS[status]?.includes(rule));
+    // The previous result's lookup starts with the run; a failure's default message reads the jobs too, for why.
+    expect(asked.some((request) => /\/actions\/runs\/\d+$/.test(request.path))).toBe(ASKS[status]?.includes(rule));
     expect(annotations(result, 'warning')).toEqual([]);
   });
 });

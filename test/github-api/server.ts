@@ -1,7 +1,9 @@
-// A fake of the GitHub REST API endpoints the lookups read (runs, attempts, workflow runs, jobs), on 127.0.0.1,
-// filtering and paging as GitHub does. Runs belong to repositories, and faults are set per repository, so
-// concurrent tests do not interfere.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// A fake of the GitHub REST API endpoints the lookups read (runs, attempts, workflow runs, jobs, check-run
+// annotations, job logs), on 127.0.0.1, filtering and paging as GitHub does. A job log is a redirect, as on GitHub,
+// to a second server on another port (another origin), which records whether it was sent the token and can stream a
+// log without end. Runs belong to repositories, and faults are set per repository, so concurrent tests do not
+// interfere.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -48,9 +50,37 @@ export interface FakeJob {
   completed_at?: string | null;
   runner_name?: string | null;
   steps?: FakeStep[];
+  /** The check run's annotations, in the order they were made. */
+  annotations?: FakeAnnotation[];
+  /** The job's log; `endless` streams the line again and again until the reader hangs up. None: the logs 404. */
+  log?: string | { endless: string };
 }
 
-export type GithubFault = { status: number; message?: string } | { drop: true } | { delayMs: number };
+export interface FakeAnnotation {
+  path?: string;
+  start_line?: number;
+  end_line?: number;
+  /** Default failure. */
+  annotation_level?: 'failure' | 'warning' | 'notice';
+  title?: string;
+  message: string;
+}
+
+/** Which endpoints a fault hits: all by default, or only the jobs, the annotations or the logs. */
+export type Endpoint = 'runs' | 'jobs' | 'annotations' | 'logs';
+
+export type GithubFault = ({ status: number; message?: string } | { drop: true } | { delayMs: number }) & { on?: Endpoint };
+
+/** A request to the log server. */
+export interface LogRequest {
+  path: string;
+  /** The Authorization header, if any was sent: the token must never reach this host. */
+  authorization?: string;
+  /** How many bytes of the log went out before the reader hung up or the log ended. */
+  bytesSent: number;
+  /** Whether the reader hung up before the end. */
+  hungUp: boolean;
+}
 
 export interface GithubRequest {
   method: string;
@@ -72,8 +102,10 @@ export interface FakeGithub {
   addRuns(...runs: FakeRun[]): void;
   /** The jobs of a run as served, ids assigned. */
   jobsOf(repository: string, runId: number): Required<Pick<FakeJob, 'id' | 'name' | 'attempt'>>[];
-  /** Every request about the repository meets the fault from now on. */
+  /** Every request about the repository (to the endpoint `fault.on` names, if any) meets the fault from now on. */
   failFor(repository: string, fault: GithubFault): void;
+  /** The log server's address (another origin) and what it was asked. */
+  logServer: { url: string; requests: readonly LogRequest[] };
   close(): Promise<void>;
 }
 
@@ -105,7 +137,7 @@ function runJson(run: FakeRun, attempt?: number) {
   };
 }
 
-type Answer = { status: number; body: unknown };
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
 function notFound(): Answer {
   return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
@@ -155,6 +187,7 @@ function jobJson(run: FakeRun, job: FakeJob & { id: number; attempt: number }) {
     completed_at: job.completed_at ?? null,
     html_url: `https://github.com/${run.repository}/actions/runs/${run.id}/job/${job.id}`,
     check_run_url: `https://api.github.com/repos/${run.repository}/check-runs/${job.id}`,
+    head_sha: 'abc1234def5678abc1234def5678abc1234def56',
     runner_name: job.runner_name === undefined ? 'GitHub Actions 1' : job.runner_name,
     labels: ['ubuntu-latest'],
     steps: (job.steps ?? []).map(stepJson),
@@ -168,17 +201,53 @@ function page<T>(items: readonly T[], query: URLSearchParams): T[] {
   return items.slice((number - 1) * perPage, number * perPage);
 }
 
-function route(
-  runs: readonly FakeRun[],
-  path: string,
-  query: URLSearchParams,
-  nextId: () => number,
-): { repository?: string; answer: Answer } {
-  const match = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(.+)$/.exec(path);
+function annotationJson(annotation: FakeAnnotation) {
+  return {
+    path: annotation.path ?? '.github',
+    start_line: annotation.start_line ?? (annotation.path ? null : 1),
+    end_line: annotation.end_line ?? annotation.start_line ?? (annotation.path ? null : 1),
+    annotation_level: annotation.annotation_level ?? 'failure',
+    title: annotation.title ?? '',
+    message: annotation.message,
+    raw_details: null,
+  };
+}
+
+export function endpointOf(path: string): Endpoint {
+  if (/\/check-runs\//.test(path)) return 'annotations';
+  if (/\/actions\/jobs\/\d+\/logs$/.test(path)) return 'logs';
+  if (/\/jobs$/.test(path)) return 'jobs';
+  return 'runs';
+}
+
+interface Routing {
+  runs: readonly FakeRun[];
+  nextId: () => number;
+  /** Where a job's log is served: the log server, on another origin. */
+  logUrl: (jobId: number) => string;
+}
+
+function route({ runs, nextId, logUrl }: Routing, path: string, query: URLSearchParams): { repository?: string; answer: Answer } {
+  const match = /^\/repos\/([^/]+)\/([^/]+)\/(actions|check-runs)\/(.+)$/.exec(path);
   if (!match) return { answer: notFound() };
   const repository = `${decodeURIComponent(match[1] ?? '')}/${decodeURIComponent(match[2] ?? '')}`;
-  const rest = match[3] ?? '';
+  const rest = match[4] ?? '';
   const ofRepository = runs.filter((run) => run.repository === repository);
+  const jobById = (id: number) => ofRepository.flatMap((run) => jobsOf(run, nextId)).find((job) => job.id === id);
+
+  if (match[3] === 'check-runs') {
+    const annotations = /^(\d+)\/annotations$/.exec(rest);
+    const job = annotations ? jobById(Number(annotations[1])) : undefined;
+    if (!job) return { repository, answer: notFound() };
+    return { repository, answer: { status: 200, body: page((job.annotations ?? []).map(annotationJson), query) } };
+  }
+
+  const logs = /^jobs\/(\d+)\/logs$/.exec(rest);
+  if (logs) {
+    const job = jobById(Number(logs[1]));
+    if (!job?.log) return { repository, answer: notFound() };
+    return { repository, answer: { status: 302, body: '', headers: { location: logUrl(job.id) } } };
+  }
 
   const jobs = /^runs\/(\d+)(?:\/attempts\/(\d+))?\/jobs$/.exec(rest);
   if (jobs) {
@@ -220,13 +289,64 @@ function route(
   return { repository, answer: notFound() };
 }
 
+/** Streams a line again and again, a chunk at a time as the socket drains, never holding more; stops at 1 GiB. */
+function streamEndlessly(line: string, response: ServerResponse, record: LogRequest): void {
+  const chunk = Buffer.from(`${line.replace(/\n$/, '')}\n`.repeat(Math.ceil(65_536 / (line.length + 1))));
+  const pump = () => {
+    while (!response.destroyed && record.bytesSent < 2 ** 30) {
+      record.bytesSent += chunk.length;
+      if (!response.write(chunk)) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+    response.end();
+  };
+  pump();
+}
+
+async function startLogServer(logOf: (jobId: number) => FakeJob['log']): Promise<{ url: string; requests: LogRequest[]; server: Server }> {
+  const requests: LogRequest[] = [];
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const record: LogRequest = { path, authorization: request.headers.authorization, bytesSent: 0, hungUp: false };
+    requests.push(record);
+    response.on('close', () => {
+      record.hungUp = !response.writableFinished;
+    });
+    const log = logOf(Number(/^\/logs\/(\d+)$/.exec(path)?.[1]));
+    if (log === undefined) {
+      response.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>BlobNotFound</Code></Error>');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    if (typeof log === 'string') {
+      record.bytesSent = Buffer.byteLength(log);
+      response.end(log);
+    } else {
+      streamEndlessly(log.endless, response, record);
+    }
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise<void>((closed) => {
+    server.closeAllConnections();
+    server.close(() => closed());
+  });
+}
+
 export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeGithub> {
   const basePath = options.basePath ?? '';
   const runs: FakeRun[] = [...(options.runs ?? [])];
-  const faults = new Map<string, GithubFault>();
+  const faults = new Map<string, GithubFault[]>();
   const requests: GithubRequest[] = [];
   let lastId = 50_000;
   const nextId = () => ++lastId;
+  const logs = await startLogServer((jobId) => runs.flatMap((run) => jobsOf(run, nextId)).find((job) => job.id === jobId)?.log);
+  const routing: Routing = { runs, nextId, logUrl: (jobId) => `${logs.url}/logs/${jobId}?sv=2024&sig=signed-${jobId}` };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -241,8 +361,9 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
     };
     requests.push(recorded);
 
-    const { repository, answer } = route(runs, path, url.searchParams, nextId);
-    const fault = repository === undefined ? undefined : faults.get(repository);
+    const { repository, answer } = route(routing, path, url.searchParams);
+    const endpoint = endpointOf(path);
+    const fault = (repository === undefined ? [] : (faults.get(repository) ?? [])).find((f) => f.on === undefined || f.on === endpoint);
     let reply: Answer = answer;
     if (!url.pathname.startsWith(basePath) || request.method !== 'GET') reply = notFound();
     else if (!tokenUsed || !options.tokens.includes(tokenUsed))
@@ -258,7 +379,9 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
       };
 
     recorded.status = reply.status;
-    response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(reply.body));
+    response
+      .writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers })
+      .end(reply.status === 302 ? '' : JSON.stringify(reply.body));
   };
 
   const server = createServer((request, response) => {
@@ -276,11 +399,10 @@ export async function startFakeGithub(options: FakeGithubOptions): Promise<FakeG
       const run = runs.find((candidate) => candidate.repository === repository && candidate.id === runId);
       return run ? jobsOf(run, nextId).map(({ id, name, attempt }) => ({ id, name, attempt })) : [];
     },
-    failFor: (repository, fault) => void faults.set(repository, fault),
-    close: () =>
-      new Promise<void>((closed) => {
-        server.closeAllConnections();
-        server.close(() => closed());
-      }),
+    failFor: (repository, fault) => void faults.set(repository, [...(faults.get(repository) ?? []), fault]),
+    logServer: { url: logs.url, requests: logs.requests },
+    close: async () => {
+      await Promise.all([close(server), close(logs.server)]);
+    },
   };
 }

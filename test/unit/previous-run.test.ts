@@ -122,6 +122,7 @@ describe('findPreviousJob', () => {
     started_at: null,
     completed_at: null,
     html_url: `https://github.com/acme/api/actions/runs/${runId}/job/${name}`,
+    check_run_url: '',
     runner_name: null,
     steps: [],
   });
@@ -285,6 +286,7 @@ describe('previousResult', () => {
     const lines: string[] = [];
     return {
       lines,
+      debug: (message: string) => void lines.push(`debug ${message}`),
       info: (message: string) => void lines.push(`info ${message}`),
       warning: (message: string) => void lines.push(`warning ${message}`),
     };
@@ -328,7 +330,7 @@ describe('previousResult', () => {
       now: () => 0,
       log,
     };
-    const plan = { runFacts: false, previous: 'run' as const };
+    const plan = { runFacts: false, previous: 'run' as const, failures: false as const, logLines: 0 };
     const inputs = { githubToken: 'tok', matrix: undefined, needs: undefined };
     expect(await lookUp(plan, { github, inputs: { ...inputs, githubToken: '' }, runnerName: undefined }, deps)).toEqual({
       previous: 'unknown',

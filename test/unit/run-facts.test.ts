@@ -17,6 +17,7 @@ function job(name: string, fields: Partial<WorkflowJob> = {}): WorkflowJob {
     started_at: '2024-05-01T10:00:00Z',
     completed_at: '2024-05-01T10:03:12Z',
     html_url: `https://github.com/acme/api/actions/runs/1/job/${encodeURIComponent(name)}`,
+    check_run_url: '',
     runner_name: 'GitHub Actions 9',
     steps: [],
     ...fields,
@@ -95,9 +96,12 @@ describe('lookUpRunFacts', () => {
   const nowMs = Date.parse('2024-05-01T10:10:00Z');
   const client = (jobs: WorkflowJob[]): GithubClient => ({
     getJson: async <T>() => ({ total_count: jobs.length, jobs }) as T,
+    download: async () => {
+      throw new Error('no logs here');
+    },
     close: async () => {},
   });
-  const log = { info: () => {}, warning: () => {} };
+  const log = { debug: () => {}, info: () => {}, warning: () => {} };
   const query = {
     repository: 'acme/api',
     runId: 1,
@@ -105,7 +109,7 @@ describe('lookUpRunFacts', () => {
     job: { jobId: 'test', matrix: { node: 24 } },
     wholeRun: false,
     nowMs,
-    for: { message: true, history: false },
+    for: { message: true, history: false, failures: false },
   };
 
   it("gives this job and its time so far, or a finished job's run time", async () => {
@@ -135,11 +139,14 @@ describe('planLookups', () => {
     sendWhen: ['always'],
     needs: false,
     matrix: false,
+    logLines: 0,
   };
 
   it('asks nothing for the default message of a plain run', () => {
-    expect(planLookups(plain)).toEqual({ runFacts: false, previous: undefined });
-    expect(planLookups({ ...plain, format: 'card', template: '{{ status }}' })).toEqual({ runFacts: false, previous: undefined });
+    const none = { runFacts: false, previous: undefined, failures: false, logLines: 0 };
+    expect(planLookups(plain)).toEqual(none);
+    expect(planLookups({ ...plain, format: 'card', template: '{{ status }}' })).toEqual(none);
+    expect(planLookups({ ...plain, logLines: 20 })).toEqual(none);
   });
 
   it('asks for the run facts when a template or the card uses them', () => {
@@ -160,11 +167,41 @@ describe('planLookups', () => {
   });
 
   it("asks for this job's previous result when the rules depend on it, or with needs the whole run's", () => {
-    expect(planLookups({ ...plain, sendWhen: ['changed'] })).toEqual({ runFacts: false, previous: 'job' });
+    expect(planLookups({ ...plain, sendWhen: ['changed'] })).toMatchObject({ runFacts: false, previous: 'job' });
     expect(readsJobs(planLookups({ ...plain, sendWhen: ['changed'] }))).toBe(true);
-    expect(planLookups({ ...plain, sendWhen: ['changed'], needs: true })).toEqual({ runFacts: false, previous: 'run' });
+    expect(planLookups({ ...plain, sendWhen: ['changed'], needs: true })).toMatchObject({ runFacts: false, previous: 'run' });
     expect(readsJobs(planLookups({ ...plain, sendWhen: ['changed'], needs: true }))).toBe(false);
     expect(planLookups({ ...plain, sendWhen: ['failure', 'fixed'], status: 'failure' }).previous).toBeUndefined();
+  });
+});
+
+describe('planLookups on a failure', () => {
+  const failing: PlanInput = {
+    template: undefined,
+    card: '',
+    format: 'html',
+    status: 'failure',
+    sendWhen: ['always'],
+    needs: true,
+    matrix: false,
+    logLines: 0,
+  };
+
+  it('shows why in the default message and card, unasked, and reads logs only when log_lines asks', () => {
+    expect(planLookups(failing)).toMatchObject({ failures: 'shown', logLines: 0 });
+    expect(planLookups({ ...failing, format: 'card', template: '{{ status }}' })).toMatchObject({ failures: 'shown' });
+    expect(planLookups({ ...failing, logLines: 20 })).toMatchObject({ failures: 'asked', logLines: 20 });
+    expect(readsJobs(planLookups(failing))).toBe(true);
+  });
+
+  it('asks for failures for a template that names them, and for no other template', () => {
+    expect(planLookups({ ...failing, template: '{% for f in failures %}{{ f.step }}{% endfor %}' })).toMatchObject({ failures: 'asked' });
+    expect(planLookups({ ...failing, template: '{{ status }}', logLines: 20 })).toMatchObject({ failures: false, logLines: 0 });
+  });
+
+  it('asks nothing on another status, or for a failure no rule would send', () => {
+    expect(planLookups({ ...failing, status: 'success', logLines: 20 })).toMatchObject({ failures: false, logLines: 0 });
+    expect(planLookups({ ...failing, sendWhen: ['success'] })).toMatchObject({ failures: false });
   });
 });
 
