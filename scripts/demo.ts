@@ -3,13 +3,15 @@
 // serving until Ctrl-C. Usage: npm run demo -- [--event NAME] [--format card|html|text] [--port N] [--once]
 import { parseArgs } from 'node:util';
 import { startPreview } from '../preview/server.ts';
-import { annotations, runAction } from '../test/e2e/run-action.ts';
+import { annotations, GITHUB_TOKEN, runAction } from '../test/e2e/run-action.ts';
+import { startFakeGithub } from '../test/github-api/server.ts';
 import { type RecordedRequest, startSimulator } from '../test/simulator/server.ts';
 import type { NotificationBody } from '../test/simulator/validate-notification.ts';
-import { type DemoRun, runOptionsFor, SAMPLES, TOUR } from './demo-samples.ts';
+import { DEMO_RUN_ID, type DemoRun, runOptionsFor, SAMPLES, TOUR } from './demo-samples.ts';
 
 const USAGE = `Usage: npm run demo -- [options]
-  (no options)       send a text message, a rejected html message, an html message and a card
+  (no options)       send a text message, a rejected html message, an html message, a failed run's
+                     message with why it failed, and a card
   --event NAME       send one notification for ${Object.keys(SAMPLES).join(', ')}
   --format FORMAT    with it, card (the default), html or text
   --port N           serve the room preview on port N (default 8080; a free port when busy)
@@ -66,6 +68,8 @@ function describeRequest(request: RecordedRequest | undefined): string[] {
 const { runs, port, once } = options();
 const token = 'demo-token-not-a-secret';
 const simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token }] });
+// The GitHub API the failed run's jobs, errors and log come from, as on a runner.
+const github = await startFakeGithub({ tokens: [GITHUB_TOKEN] });
 const preview = once ? undefined : await startPreview(simulator, { port, fallbackToFreePort: true });
 let asExpected = true;
 try {
@@ -73,17 +77,23 @@ try {
     const sample = SAMPLES[demo.sample];
     if (!sample) throw new Error(`No sample '${demo.sample}'`);
     const before = simulator.requests.length;
+    const options = runOptionsFor(sample, sample.jobs && github.url);
+    if (sample.jobs) {
+      const repository = options.env.GITHUB_REPOSITORY ?? '';
+      github.addRuns({ repository, id: DEMO_RUN_ID, run_number: 42, status: 'in_progress', jobs: sample.jobs() });
+    }
     const run = await runAction({
-      ...runOptionsFor(sample),
-      inputs: { room: 'Operations', token, server_url: simulator.url, ...demo.inputs },
+      ...options,
+      inputs: { room: 'Operations', token, server_url: simulator.url, ...sample.inputs, ...demo.inputs },
     });
-    const format = demo.inputs.template ? `${demo.note}` : `format ${demo.inputs.format}`;
+    const format = demo.note ?? `format ${demo.inputs.format}`;
     console.log(`\n▸ ${sample.eventName} (${sample.status}), ${format}: dist/index.js exited with ${run.exitCode}`);
     console.log(describeRequest(simulator.requests[before]).join('\n'));
     for (const error of annotations(run, 'error')) console.log(`  the step failed: ${error.replace(/\n/g, '\n    ')}`);
     asExpected &&= (run.exitCode === 0) === demo.accepted;
   }
 } finally {
+  await github.close();
   if (!preview) await simulator.close();
 }
 if (!asExpected) console.error('\nA run did not end as the demo expects: see above.');

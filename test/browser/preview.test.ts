@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, startPreview } from '../../preview/server.ts';
-import { runAction } from '../e2e/run-action.ts';
+import { DEMO_RUN_ID, runOptionsFor, SAMPLES } from '../../scripts/demo-samples.ts';
+import { GITHUB_TOKEN, runAction } from '../e2e/run-action.ts';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
+import { startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 
 // Debian's Chromium here and in .ci/run; GitHub's hosted runners have Google Chrome instead (see ci.yml).
@@ -179,5 +181,39 @@ describe('the room preview', () => {
     expect(await page.locator('#summary').textContent()).toBe('3 delivered, 2 rejected · newest first');
     expect(await page.locator('#status').textContent()).toBe('live');
     expect(offsite.filter((request) => !request.startsWith('image '))).toEqual([]);
+  });
+
+  it("shows the demo's failed run as the room would: each failed step, its error linked, and the log lines", async () => {
+    const broken = SAMPLES.broken!;
+    const github = await startFakeGithub({ tokens: [GITHUB_TOKEN] });
+    try {
+      const options = runOptionsFor(broken, github.url);
+      github.addRuns({
+        repository: options.env.GITHUB_REPOSITORY ?? '',
+        id: DEMO_RUN_ID,
+        run_number: 42,
+        status: 'in_progress',
+        jobs: broken.jobs!(),
+      });
+      const run = await runAction({
+        ...options,
+        inputs: { room: 'Operations', token: TOKEN, server_url: simulator.url, ...broken.inputs },
+      });
+      expect(run.exitCode, run.visibleLog).toBe(0);
+    } finally {
+      await github.close();
+    }
+    const message = page.locator('article.entry').first().locator('.message-html');
+    await expect
+      .poll(() => message.locator('pre').textContent())
+      .toMatch(/× parser > reads a list: expected '<list>' to equal '<list\/>'\n.*\nProcess completed with exit code 1\.$/s);
+    expect(await message.locator('a', { hasText: 'test (24)' }).getAttribute('href')).toMatch(/\/actions\/runs\/\d+\/job\/\d+$/);
+    expect(await message.locator('a', { hasText: 'src/parser.test.ts:42' }).getAttribute('href')).toMatch(
+      /\/blob\/[0-9a-f]{40}\/src\/parser\.test\.ts#L42$/,
+    );
+    expect(await message.textContent()).toContain(`e2e timed out in step "Run npm run e2e"`);
+    // The log's '<list>' is text: escaped on the way, it became no element in the page.
+    expect(await message.locator('list').count()).toBe(0);
+    await page.screenshot({ path: SCREENSHOT.replace('preview.png', 'preview-failure.png'), fullPage: true });
   });
 });

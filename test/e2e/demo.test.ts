@@ -29,7 +29,11 @@ describe('npm run demo', () => {
     expect(stdout).toContain('  card: Codertocat/Hello-World: CI #42 succeeded');
     expect(stdout).toContain('  rejected by HipChat (400): ');
     const entries = (await (await fetch(new URL('/api/notifications', url))).json()) as PreviewEntry[];
-    expect(entries.map((entry) => entry.status)).toEqual([204, 400, 204, 204]);
+    expect(entries.map((entry) => entry.status)).toEqual([204, 400, 204, 204, 204]);
+    expect(stdout).toContain('▸ push (failure), why it failed: failed steps, errors and log lines: dist/index.js exited with 0');
+    expect((entries[3]?.body as { message?: string } | undefined)?.message).toMatch(
+      /test \(24\)<\/a>: step &quot;Run npm test&quot; failed: <a href="[^"]+\/src\/parser\.test\.ts#L42">src\/parser\.test\.ts:42<\/a>.*<pre>.*Process completed with exit code 1\.<\/pre>$/s,
+    );
     expect(entries.at(-1)?.body).toMatchObject({ card: { title: 'Codertocat/Hello-World: CI #42 succeeded' } });
 
     demo.kill('SIGINT');
