@@ -420,40 +420,35 @@ describe.concurrent('text from the build', () => {
 });
 
 describe('the command line', () => {
-  it('shows the log lines with --log-lines and --github-token, in a dry run', async (context) => {
-    const run: FakeRun = { repository: REPOSITORY, id: RUN_ID, run_number: 42, status: 'in_progress', jobs: workflowJobs() };
-    const github = await closedAfter(context, startFakeGithub({ tokens: [GITHUB_TOKEN], runs: [run] }));
-    const child = spawn(
-      process.execPath,
-      [
-        ACTION_ENTRY,
-        '--dry-run',
-        '--repository',
-        REPOSITORY,
-        '--status',
-        'failure',
-        '--needs',
-        NEEDS,
-        '--log-lines',
-        '2',
-        '--github-token',
-        GITHUB_TOKEN,
-      ],
-      {
-        env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(RUN_ID), GITHUB_JOB: 'notify' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+  /** dist/index.js from a shell: the command line, with the GitHub API of the test. */
+  async function cli(github: FakeGithub, args: string[], env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [ACTION_ENTRY, ...args], {
+      env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(RUN_ID), GITHUB_JOB: 'notify', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const exitCode = await new Promise((done) => child.on('close', done));
-    expect(stderr).not.toContain(GITHUB_TOKEN);
-    expect(exitCode).toBe(0);
-    expect((JSON.parse(stdout) as { message: string }).message).toContain(
-      'Log of test (20):<pre>FAIL src/parser.test.ts &gt; parses\nProcess completed with exit code 1.</pre>',
-    );
+    return { exitCode, stdout, stderr };
+  }
+
+  it('shows the log lines with --log-lines and --github-token or GITHUB_TOKEN, in a dry run', async (context) => {
+    const run: FakeRun = { repository: REPOSITORY, id: RUN_ID, run_number: 42, status: 'in_progress', jobs: workflowJobs() };
+    const github = await closedAfter(context, startFakeGithub({ tokens: [GITHUB_TOKEN], runs: [run] }));
+    const args = ['--dry-run', '--repository', REPOSITORY, '--status', 'failure', '--needs', NEEDS, '--log-lines', '2'];
+    for (const { exitCode, stdout, stderr } of [
+      await cli(github, [...args, '--github-token', GITHUB_TOKEN]),
+      await cli(github, args, { GITHUB_TOKEN }),
+    ]) {
+      expect(stderr).not.toContain(GITHUB_TOKEN);
+      expect(exitCode).toBe(0);
+      expect((JSON.parse(stdout) as { message: string }).message).toContain(
+        'Log of test (20):<pre>FAIL src/parser.test.ts &gt; parses\nProcess completed with exit code 1.</pre>',
+      );
+    }
+    expect(github.logServer.requests.length).toBeGreaterThan(0);
     expect(github.logServer.requests.every((request) => request.authorization === undefined)).toBe(true);
   });
 });
