@@ -115,18 +115,28 @@ async function openSession(prepared: PreparedNotification, deps: Dependencies, r
   };
 }
 
+/** `check: true`: prove the set-up with auth_test, posting nothing, instead of deciding and delivering. */
+async function checkInstead(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<void> {
+  const { checkSetUp } = await import('./check/check.js');
+  await checkSetUp(prepared, deps, redact);
+}
+
 export async function run(deps: Dependencies): Promise<void> {
   const { core } = deps;
   try {
     const prepared = await prepareNotification(deps);
+    const { inputs, notification, companion } = prepared;
+    // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
+    const redact = redactor(inputs.secrets.flatMap(secretForms));
+    if (inputs.check) {
+      await checkInstead(prepared, deps, redact);
+      return;
+    }
     const decision = await decideSending(prepared, deps);
     if (!decision.send) {
       await reportSkipped(core, decision.reason, deps.appendSummary);
       return;
     }
-    // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
-    const { inputs, notification, companion } = prepared;
-    const redact = redactor(inputs.secrets.flatMap(secretForms));
     const session = await openSession(prepared, deps, redact);
     const results = await deliver(prepared, session).finally(() => session.transport.close());
     await report(
