@@ -15,14 +15,17 @@ export interface CliIo {
 }
 
 export interface CliDependencies
-  extends Pick<Dependencies, 'readText' | 'realPath' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'> {
+  extends Pick<Dependencies, 'readText' | 'realPath' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
   readonly declared: readonly DeclaredInput[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly io: CliIo;
 }
 
-/** A dry run renders without sending, so the room and the token it never uses need not be given. */
-const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run', server_url: 'https://hipchat.example.com' };
+/**
+ * --dry-run is the dry_run input, which needs no token, and renders for a room and a server that need not be given
+ * either.
+ */
+const DRY_RUN_INPUTS = { room: 'dry-run', dry_run: 'true', server_url: 'https://hipchat.example.com' };
 
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;
@@ -71,7 +74,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   }
 
   const defaults = Object.fromEntries(deps.declared.map((input) => [input.name, input.default]));
-  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_PLACEHOLDERS), ...args.inputs, ...(checking && { check: 'true' }) };
+  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_INPUTS), ...args.inputs, ...(checking && { check: 'true' }) };
   const core = consoleCore(inputs, { write: io.stderr, debug: env.RUNNER_DEBUG === '1' });
   if (!env.GITHUB_REPOSITORY && !checking) {
     core.warning('The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.');

@@ -46,7 +46,10 @@ instead (the server, its certificate, and the token's right to every call the op
 and prints a table, posting nothing.
 
 Inputs (as in action.yml; --name VALUE or --name=VALUE; repeat an option for several lines):
-${declared.map(inputEntry).join('\n')}
+${declared
+  .filter((input) => !Object.hasOwn(OWN_OPTIONS, optionName(input.name)))
+  .map(inputEntry)
+  .join('\n')}
 
 Options:
 ${own.join('\n')}

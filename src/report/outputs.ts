@@ -29,3 +29,8 @@ export function actionOutputs(body: V2NotificationBody, results: readonly RoomRe
 export function skippedOutputs(reason: string): ActionOutputs {
   return { ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason };
 }
+
+/** A dry run: the payload that would have been sent, and nothing delivered or failed. */
+export function dryRunOutputs(body: V2NotificationBody): ActionOutputs {
+  return { ...actionOutputs(body, []), results: '[]' };
+}
