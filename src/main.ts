@@ -186,7 +186,7 @@ async function openSession(prepared: PreparedNotification, deps: Dependencies, r
 async function checkInstead(setup: Setup, deps: Dependencies, redact: (text: string) => string): Promise<void> {
   const { prepared } = await render(setup, NOTHING_FOUND, true);
   const { checkSetUp } = await import('./check/check.js');
-  await checkSetUp(prepared, deps, redact);
+  await checkSetUp({ ...prepared, template: setup.template?.text }, deps, redact);
 }
 
 export async function run(deps: Dependencies): Promise<void> {

@@ -1,4 +1,6 @@
 // Loaded with import() only for `check: true` (or `hipchat-notify check`): a run that sends never loads it.
+import type { GithubContext } from '../context/github.js';
+import type { OpenGithub } from '../github/types.js';
 import type { Clock, Session } from '../hipchat/delivery/deliver.js';
 import { notificationCall } from '../hipchat/endpoints/notification.js';
 import type { HttpTransport } from '../hipchat/transport/http.js';
@@ -6,23 +8,28 @@ import type { TransportOptions } from '../hipchat/transport/transport-options.js
 import type { ActionInputs } from '../inputs/read.js';
 import type { Notification } from '../render/notification.js';
 import { type AppendSummary, type ReportCore, writeSummary } from '../report/report.js';
+import { neededPermissions, probeGithub } from './github-probes.js';
 import { proxyFor } from './proxy.js';
 import { type CheckLine, wouldFail } from './result.js';
 import { probeRoom, type RoomProbe } from './room-probes.js';
 import { probeServer } from './server-probe.js';
 import { checkMarkdown, checkText } from './table.js';
 
-/** What a check needs of the prepared run: the inputs, and the notification whose endpoint it probes. */
+/** What a check needs of the prepared run: the inputs, the notification whose endpoint it probes, the context. */
 export interface CheckRun {
   readonly inputs: ActionInputs;
   readonly notification: Notification;
   readonly ca: readonly string[];
+  readonly github: GithubContext;
+  /** The template's text, whose variables say what the GitHub API would be asked. */
+  readonly template: string | undefined;
 }
 
 export interface CheckDependencies {
   readonly core: ReportCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
+  readonly openGithub: OpenGithub;
   readonly appendSummary: AppendSummary;
   readonly clock: Clock;
   readonly random: () => number;
@@ -48,7 +55,7 @@ async function checkRooms(session: Session, run: CheckRun): Promise<CheckLine[]>
   return perRoom.flat();
 }
 
-async function runChecks(run: CheckRun, deps: CheckDependencies, log: (message: string) => void): Promise<CheckLine[]> {
+async function checkHipChat(run: CheckRun, deps: CheckDependencies, log: (message: string) => void): Promise<CheckLine[]> {
   const { inputs } = run;
   const transport = await deps.createTransport({ ca: run.ca, verify: inputs.tlsVerify });
   try {
@@ -78,6 +85,17 @@ async function runChecks(run: CheckRun, deps: CheckDependencies, log: (message: 
   } finally {
     await transport.close();
   }
+}
+
+/** HipChat first, as a run meets it; the GitHub reads the inputs would make after. */
+async function runChecks(run: CheckRun, deps: CheckDependencies, log: (message: string) => void): Promise<CheckLine[]> {
+  const { inputs, github } = run;
+  const permissions = neededPermissions(inputs, run.template);
+  const [hipchat, githubLines] = await Promise.all([
+    checkHipChat(run, deps, log),
+    probeGithub(permissions, github, inputs.githubToken, deps.openGithub, inputs.timeoutSeconds * 1000),
+  ]);
+  return [...hipchat, ...githubLines];
 }
 
 /**

@@ -8,10 +8,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../simulator/server.ts';
 import { makeCertificates, type TestCertificates } from './certificates.ts';
 import { closedAfter } from './per-test.ts';
-import { type ActionRun, annotations, leaksOf, type RunOptions, runAction } from './run-action.ts';
+import { type ActionRun, annotations, GITHUB_TOKEN, leaksOf, PUSH_ENV, type RunOptions, runAction } from './run-action.ts';
 
 const TOKEN = 'check-Token-7f8e9d0c1b';
 const ROOMS = [
@@ -213,6 +214,43 @@ describe.concurrent('check: true', () => {
       detail: expect.stringMatching(new RegExp(`^This is not the HipChat API root: ${detail.source}.* Check server_url`)),
     });
     expect(outcomes(result)["Room 'Deploys'"]).toBe('skip');
+  });
+});
+
+describe.concurrent('the GitHub token, when the inputs read the GitHub API', () => {
+  async function githubFor(context: TestContext) {
+    const github = await closedAfter(context, startFakeGithub({ tokens: [GITHUB_TOKEN] }));
+    github.addRuns({ repository: 'acme/api', id: Number(PUSH_ENV.GITHUB_RUN_ID), run_number: 42, status: 'in_progress' });
+    return github;
+  }
+
+  it('is read once with actions: read for send_when: changed, and passes', async (context) => {
+    const [simulator, github] = await Promise.all([simulatorFor(context), githubFor(context)]);
+    const result = await check(simulator.url, { inputs: { send_when: 'changed' }, env: { GITHUB_API_URL: github.url } });
+    expect(result.exitCode).toBe(0);
+    expect(lines(result).at(-1)).toEqual({
+      check: 'GitHub token: actions: read',
+      outcome: 'pass',
+      detail: `GET /repos/acme/api/actions/runs/${PUSH_ENV.GITHUB_RUN_ID} answered.`,
+    });
+    expect(github.requests.map((request) => request.tokenUsed)).toEqual([GITHUB_TOKEN]);
+  });
+
+  it('without actions: read, warns naming the permission and passes, since a run would only lose the comparison', async (context) => {
+    const [simulator, github] = await Promise.all([simulatorFor(context), githubFor(context)]);
+    github.failFor('acme/api', { status: 403, message: 'Resource not accessible by integration' });
+    const result = await check(simulator.url, { inputs: { send_when: 'changed' }, env: { GITHUB_API_URL: github.url } });
+    expect(result.exitCode).toBe(0);
+    expect(outcomes(result)['GitHub token: actions: read']).toBe('warn');
+    expect(annotations(result, 'warning')).toEqual([expect.stringContaining("give the job 'permissions: actions: read'")]);
+    expect(leaksOf(result, GITHUB_TOKEN)).toEqual([]);
+  });
+
+  it('is not asked when nothing in the inputs reads the GitHub API', async (context) => {
+    const [simulator, github] = await Promise.all([simulatorFor(context), githubFor(context)]);
+    const result = await check(simulator.url, { env: { GITHUB_API_URL: github.url } });
+    expect(result.exitCode).toBe(0);
+    expect(github.requests).toEqual([]);
   });
 });
 
