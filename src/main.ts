@@ -123,8 +123,14 @@ async function render({ inputs, template, ca, github }: Setup, found: Found, che
 export async function prepareNotification(
   deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath' | 'openGithub' | 'clock'>,
 ): Promise<PreparedNotification> {
+  return completeNotification(await prepare(deps), deps);
+}
+
+async function completeNotification(
+  setup: Setup,
+  deps: Pick<Dependencies, 'core' | 'env' | 'openGithub' | 'clock'>,
+): Promise<PreparedNotification> {
   const { core } = deps;
-  const setup = await prepare(deps);
   const plan = planLookups({
     template: setup.template?.text,
     card: setup.inputs.card,
@@ -174,18 +180,33 @@ async function openSession(prepared: PreparedNotification, deps: Dependencies, r
   };
 }
 
+/**
+ * `check: true`: prove the set-up with auth_test, posting nothing, instead of looking up, deciding and delivering.
+ * The message is still rendered, so that a template or card mistake fails the check as it would fail the run.
+ */
+async function checkInstead(setup: Setup, deps: Dependencies, redact: (text: string) => string): Promise<void> {
+  const { prepared } = await render(setup, NOTHING_FOUND, true);
+  const { checkSetUp } = await import('./check/check.js');
+  await checkSetUp({ ...prepared, template: setup.template?.text }, deps, redact);
+}
+
 export async function run(deps: Dependencies): Promise<void> {
   const { core } = deps;
   try {
-    const prepared = await prepareNotification(deps);
+    const setup = await prepare(deps);
+    // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
+    const redact = redactor(setup.inputs.secrets.flatMap(secretForms));
+    if (setup.inputs.check) {
+      await checkInstead(setup, deps, redact);
+      return;
+    }
+    const prepared = await completeNotification(setup, deps);
     const decision = decideSending(prepared, core);
     if (!decision.send) {
       await reportSkipped(core, decision.reason, deps.appendSummary);
       return;
     }
-    // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
     const { inputs, notification, companion } = prepared;
-    const redact = redactor(inputs.secrets.flatMap(secretForms));
     if (inputs.dryRun) {
       await reportDryRun(
         core,

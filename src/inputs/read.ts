@@ -59,6 +59,8 @@ export interface ActionInputs {
   readonly timeoutSeconds: number;
   readonly caCert: CaCertSource | undefined;
   readonly tlsVerify: boolean;
+  /** Check the set-up with auth_test instead of sending (`check: true`, or `hipchat-notify check`). */
+  readonly check: boolean;
   /** Everything to keep out of what the run writes: the tokens and the proxy variables' credentials. */
   readonly secrets: readonly string[];
 }
@@ -139,6 +141,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     }),
     caCert: parseCaCert(source.getInput('ca_cert')),
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
+    check: parseBoolean('check', source.getInput('check'), false),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
   };
 }

@@ -39,7 +39,7 @@ function setOutputs(core: ReportCore, outputs: ActionOutputs, redact: (text: str
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value));
 }
 
-async function writeSummary(core: ReportCore, appendSummary: AppendSummary, markdown: string): Promise<void> {
+export async function writeSummary(core: ReportCore, appendSummary: AppendSummary, markdown: string): Promise<void> {
   try {
     await appendSummary(markdown);
   } catch (error) {

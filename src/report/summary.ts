@@ -2,6 +2,7 @@ import type { Card, LozengeStyle } from '../card/card.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
 import { escapeHtml, link } from '../render/html.js';
+import { tableCell } from './markdown.js';
 
 const COLOR_MARKS: Readonly<Record<string, string>> = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };
 const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
@@ -12,10 +13,6 @@ const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
   'lozenge-moved': '🟡',
   lozenge: '⚪',
 };
-
-function tableCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
-}
 
 /**
  * The message as the room shows it. html goes in as sent: every value from the event in it is already escaped and

@@ -214,7 +214,7 @@ function annotationJson(annotation: FakeAnnotation) {
 }
 
 export function endpointOf(path: string): Endpoint {
-  if (/\/check-runs\//.test(path)) return 'annotations';
+  if (/\/check-runs(\/|$)/.test(path)) return 'annotations';
   if (/\/actions\/jobs\/\d+\/logs$/.test(path)) return 'logs';
   if (/\/jobs$/.test(path)) return 'jobs';
   return 'runs';
@@ -228,12 +228,18 @@ interface Routing {
 }
 
 function route({ runs, nextId, logUrl }: Routing, path: string, query: URLSearchParams): { repository?: string; answer: Answer } {
-  const match = /^\/repos\/([^/]+)\/([^/]+)\/(actions|check-runs)\/(.+)$/.exec(path);
+  const match = /^\/repos\/([^/]+)\/([^/]+)\/(actions|check-runs|commits)\/(.+)$/.exec(path);
   if (!match) return { answer: notFound() };
   const repository = `${decodeURIComponent(match[1] ?? '')}/${decodeURIComponent(match[2] ?? '')}`;
   const rest = match[4] ?? '';
   const ofRepository = runs.filter((run) => run.repository === repository);
   const jobById = (id: number) => ofRepository.flatMap((run) => jobsOf(run, nextId)).find((job) => job.id === id);
+
+  if (match[3] === 'commits') {
+    // The check runs of a commit: only what the set-up check reads, to see that the token may.
+    if (!/^[0-9a-f]+\/check-runs$/.test(rest)) return { repository, answer: notFound() };
+    return { repository, answer: { status: 200, body: { total_count: 0, check_runs: [] } } };
+  }
 
   if (match[3] === 'check-runs') {
     const annotations = /^(\d+)\/annotations$/.exec(rest);
