@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { parseJsonObject } from './json-object.js';
 
 /** The values of `${{ toJSON(matrix) }}`, in the order the workflow gives them. */
 export type Matrix = Readonly<Record<string, unknown>>;
@@ -12,15 +12,5 @@ const EXAMPLE = 'pass matrix: ${{ toJSON(matrix) }} from a job with a strategy.m
 export function parseMatrix(raw: string): Matrix | undefined {
   const text = raw.trim();
   if (text === '' || text === 'null') return undefined;
-  const shown = text.length > 60 ? `${text.slice(0, 59)}…` : text;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`Invalid matrix '${shown}': it is not JSON (${(error as Error).message}); ${EXAMPLE}.`);
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError(`Invalid matrix '${shown}': expected a JSON object of matrix values; ${EXAMPLE}.`);
-  }
-  return parsed as Matrix;
+  return parseJsonObject('matrix', text, 'matrix values', EXAMPLE);
 }

@@ -1,4 +1,5 @@
 import { InputError, listChoices } from './errors.js';
+import { parseJsonObject, shownValue } from './json-object.js';
 import { isOneOf } from './parse.js';
 
 /** The results a job in `needs` can have (the needs context's `result`). */
@@ -20,16 +21,7 @@ const EXAMPLE = 'pass needs: ${{ toJSON(needs) }} from a job with needs: [build,
 export function parseNeeds(raw: string): readonly NeededJob[] | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
-  const shown = text.length > 60 ? `${text.slice(0, 59)}…` : text;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`Invalid needs '${shown}': it is not JSON (${(error as Error).message}); ${EXAMPLE}.`);
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError(`Invalid needs '${shown}': expected a JSON object of jobs; ${EXAMPLE}.`);
-  }
+  const parsed = parseJsonObject('needs', text, 'jobs', EXAMPLE);
   const jobs = Object.entries(parsed).map(([name, job]): NeededJob => {
     const result: unknown = job !== null && typeof job === 'object' ? (job as { result?: unknown }).result : undefined;
     if (typeof result !== 'string' || !isOneOf(JOB_RESULTS, result)) {
@@ -40,7 +32,7 @@ export function parseNeeds(raw: string): readonly NeededJob[] | undefined {
     return { name, result };
   });
   if (jobs.length === 0) {
-    throw new InputError(`Invalid needs '${shown}': it lists no jobs; ${EXAMPLE}.`);
+    throw new InputError(`Invalid needs '${shownValue(text)}': it lists no jobs; ${EXAMPLE}.`);
   }
   return jobs;
 }

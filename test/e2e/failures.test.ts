@@ -1,7 +1,6 @@
 // End-to-end: why it failed, in the room. dist/index.js against the HipChat simulator and a fake GitHub API of each
 // test's own, which serves jobs with steps, check-run annotations, and logs behind a redirect to another origin.
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it, type TestContext } from 'vitest';
 import {
   type FakeGithub,
@@ -12,6 +11,7 @@ import {
   startFakeGithub,
 } from '../github-api/server.ts';
 import { type DeliveredNotification, startSimulator } from '../simulator/server.ts';
+import { bundlesHolding } from './bundle.ts';
 import { closedAfter } from './per-test.ts';
 import { ACTION_ENTRY, type ActionRun, annotations, GITHUB_TOKEN, leaksOf, runAction } from './run-action.ts';
 
@@ -455,13 +455,10 @@ describe('the command line', () => {
 
 describe('the bundle', () => {
   it('keeps the failures lookup in a chunk of its own, out of dist/index.js and the run facts chunk', async () => {
-    const dist = new URL('../../dist/', import.meta.url);
-    const files = (await readdir(dist)).filter((name) => name.endsWith('.js'));
-    const holding = async (text: string) =>
-      (await Promise.all(files.map(async (name) => ((await readFile(new URL(name, dist), 'utf8')).includes(text) ? name : '')))).filter(
-        Boolean,
-      );
-    const [failures, runFacts] = await Promise.all([holding('check run annotations'), holding('Could not tell which job of run attempt')]);
+    const [failures, runFacts] = await Promise.all([
+      bundlesHolding('check run annotations'),
+      bundlesHolding('Could not tell which job of run attempt'),
+    ]);
     expect(failures).toHaveLength(1);
     expect(failures).not.toContain('index.js');
     expect(failures).not.toEqual(runFacts);

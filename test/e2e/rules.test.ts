@@ -1,9 +1,9 @@
 // End-to-end: send_when, notify by status, mentions and needs, through dist/index.js, against the HipChat
 // simulator and the fake GitHub API. Each case has a repository of its own, so cases run concurrently.
-import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGithub, type FakeRun, type GithubFault, type GithubRequest, startFakeGithub } from '../github-api/server.ts';
 import { type DeliveredNotification, type Simulator, startSimulator } from '../simulator/server.ts';
+import { bundlesHolding } from './bundle.ts';
 import { startConnectProxy } from './connect-proxy.ts';
 import { type ActionRun, annotations, GITHUB_TOKEN, runAction } from './run-action.ts';
 
@@ -164,10 +164,7 @@ describe.concurrent('skipping', () => {
   });
 
   it('keeps the GitHub API client out of the main bundle, to load it only for the rules that need it', async () => {
-    const dist = new URL('../../dist/', import.meta.url);
-    const bundles = (await readdir(dist)).filter((name) => name.endsWith('.js'));
-    const withClient: string[] = [];
-    for (const name of bundles) if ((await readFile(new URL(name, dist), 'utf8')).includes('x-github-api-version')) withClient.push(name);
+    const withClient = await bundlesHolding('x-github-api-version');
     expect(withClient).toHaveLength(1);
     expect(withClient).not.toContain('index.js');
   });

@@ -1,9 +1,9 @@
 // End-to-end: the job, its link and duration, and the matrix, through dist/index.js against the HipChat simulator and
 // the fake GitHub API, each test with servers of its own.
-import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { type FakeGithub, type FakeJob, type FakeRun, type GithubRequest, startFakeGithub } from '../github-api/server.ts';
 import { type DeliveredNotification, startSimulator } from '../simulator/server.ts';
+import { bundlesHolding } from './bundle.ts';
 import { closedAfter } from './per-test.ts';
 import { type ActionRun, annotations, GITHUB_TOKEN, leaksOf, runAction } from './run-action.ts';
 
@@ -237,15 +237,9 @@ describe.concurrent('when the GitHub API cannot tell, the notification is sent w
 
 describe('the bundle', () => {
   it('keeps the lookups and the GitHub client out of dist/index.js, each in one chunk loaded when a run needs it', async () => {
-    const dist = new URL('../../dist/', import.meta.url);
-    const files = (await readdir(dist)).filter((name) => name.endsWith('.js'));
-    const holding = async (text: string) =>
-      (await Promise.all(files.map(async (name) => ((await readFile(new URL(name, dist), 'utf8')).includes(text) ? name : '')))).filter(
-        Boolean,
-      );
     // A text from each of lookups/run-facts.ts, lookups/look-up.ts and github/client.ts.
     for (const text of ['Could not tell which job of run attempt', 'They are left out.', 'x-github-api-version']) {
-      const chunks = await holding(text);
+      const chunks = await bundlesHolding(text);
       expect(chunks, text).toHaveLength(1);
       expect(chunks, text).not.toContain('index.js');
     }

@@ -130,18 +130,19 @@ describe('lookUpRunFacts', () => {
   });
 });
 
-describe('planLookups', () => {
-  const plain: PlanInput = {
-    template: undefined,
-    card: '',
-    format: 'html',
-    status: 'success',
-    sendWhen: ['always'],
-    needs: false,
-    matrix: false,
-    logLines: 0,
-  };
+/** A plain run's inputs, which the plan tests vary. */
+const plain: PlanInput = {
+  template: undefined,
+  card: '',
+  format: 'html',
+  status: 'success',
+  sendWhen: ['always'],
+  needs: false,
+  matrix: false,
+  logLines: 0,
+};
 
+describe('planLookups', () => {
   it('asks nothing for the default message of a plain run', () => {
     const none = { runFacts: false, previous: undefined, failures: false, logLines: 0 };
     expect(planLookups(plain)).toEqual(none);
@@ -176,16 +177,7 @@ describe('planLookups', () => {
 });
 
 describe('planLookups on a failure', () => {
-  const failing: PlanInput = {
-    template: undefined,
-    card: '',
-    format: 'html',
-    status: 'failure',
-    sendWhen: ['always'],
-    needs: true,
-    matrix: false,
-    logLines: 0,
-  };
+  const failing: PlanInput = { ...plain, status: 'failure', needs: true };
 
   it('shows why in the default message and card, unasked, and reads logs only when log_lines asks', () => {
     expect(planLookups(failing)).toMatchObject({ failures: 'shown', logLines: 0 });
