@@ -5,6 +5,7 @@ import type { NeededJob } from './inputs/needs.js';
 import type { JobStatus } from './inputs/parse.js';
 import { expectedJobName } from './lookups/job-name.js';
 import type { FailureView, Found } from './lookups/types.js';
+import { defuseMentions } from './lookups/untrusted.js';
 import { formatDuration } from './render/duration.js';
 
 export interface CommitView {
@@ -238,7 +239,8 @@ export function buildView(
     jobs,
     failed_jobs: jobs.filter((job) => job.result === 'failure').map((job) => job.name),
     matrix: matrix ?? {},
-    job_name: found.job?.name ?? expectedJobName(github.job, matrix),
+    // Matrix values can come from the build: the name pings no one in a text message.
+    job_name: defuseMentions(found.job?.name ?? expectedJobName(github.job, matrix)),
     job_url: found.job?.url || runUrl,
     duration: seconds === null ? '' : formatDuration(seconds),
     duration_seconds: seconds,

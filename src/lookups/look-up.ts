@@ -1,5 +1,6 @@
-// The look-up stage, loaded with import() only when the plan asks for something: one GitHub client for the run,
-// the jobs of the attempt read once, and the previous result for send_when.
+// The look-up stage, loaded with import() only when the plan asks for something: one GitHub client for the run, the
+// jobs of the attempt read once (this job, its link and duration, and on a failure why), and the previous result for
+// send_when.
 import type { GithubContext } from '../context/github.js';
 import { jobsApi } from '../github/jobs.js';
 import { findPreviousJob, findPreviousRun } from '../github/previous-run.js';

@@ -112,6 +112,18 @@ describe.concurrent("a matrix job's message", () => {
     expect(sent[0]?.body.message.split('\n')[1]).toMatch(/^Job: Unit tests on Node 24 · 1m 1\ds$/);
   });
 
+  it('pings no one with a matrix value from the build', async (context) => {
+    const jobs: FakeJob[] = [{ name: 'test (@all)', started_at: ago(5), runner_name: 'GitHub Actions 3' }];
+    const { sent } = await runCase(context, { jobs, run: { run_attempt: 1 }, inputs: { matrix: '{"who": "@all"}', format: 'text' } });
+    expect(sent[0]?.body.message.split('\n')[1]).toMatch(/^Job: test \(@\u2060all\) · \ds$/);
+    const unmatched = await runCase(context, {
+      jobs: [],
+      run: { run_attempt: 1 },
+      inputs: { matrix: '{"who": "@here"}', template: '{{ job_name }}' },
+    });
+    expect(unmatched.sent[0]?.body.message).toBe('test (@\u2060here)');
+  });
+
   it('names the job with its matrix values, linked to the run, when no job matches, and says how to fix it', async (context) => {
     const { result, sent } = await runCase(context, {
       jobs: matrixJobs(),
