@@ -6,6 +6,7 @@ import { AUTH_TEST_ACCEPTED, ERRORS, errorEnvelope, reasonPhrase } from './error
 import type { Fault } from './faults.ts';
 import { formFields } from './form.ts';
 import { floodControlHeaders, type Quota, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
+import { type RoomAnswer, type RoomEvent, type RoomRequest, reply, sendMessage, setTopic, shareFile } from './room-endpoints.ts';
 import { decodeRoomSegment, findRoom, ROOM_ID_OR_NAME_SCHEMA } from './rooms.ts';
 import { matchRoute, type RouteMatch, type V2RouteName } from './routes.ts';
 import { checkSchema } from './schema.ts';
@@ -19,6 +20,8 @@ export interface ApiRequest {
   query: Readonly<Record<string, string>>;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The body's bytes, for a file shared in it. */
+  rawBytes: Buffer;
 }
 
 export interface ApiResponse {
@@ -29,6 +32,8 @@ export interface ApiResponse {
   /** Write '/' in JSON as '\/', as v1's encoder did. */
   escapeSlashes?: boolean;
   delivered?: { room: SimRoom; notification: NotificationBody };
+  /** What a room got from one of the endpoints beside the notification. */
+  event?: RoomEvent;
 }
 
 export interface ApiState {
@@ -36,6 +41,8 @@ export interface ApiState {
   baseUrl: string;
   tokenLimits: RateLimiter;
   floodLimits: RateLimiter;
+  /** Messages, replies and files posted, by id, so that a reply finds its parent. */
+  messages: Map<string, RoomEvent>;
 }
 
 /** What a request addresses, resolved without side effects so fault rules can match on it too. */
@@ -84,7 +91,26 @@ interface HandlerContext {
 const HANDLERS: Readonly<Record<V2RouteName, (ctx: HandlerContext) => ApiResponse>> = {
   capabilities: (ctx) => ctx.reply(200, capabilitiesDocument(ctx.state.baseUrl)),
   'room-notification': sendRoomNotification,
+  'room-message': (ctx) => roomEndpoint(ctx, sendMessage),
+  'room-reply': (ctx) => roomEndpoint(ctx, reply),
+  'room-topic': (ctx) => roomEndpoint(ctx, setTopic),
+  'room-share-file': (ctx) => roomEndpoint(ctx, shareFile),
 };
+
+function roomEndpoint(ctx: HandlerContext, handle: (request: RoomRequest) => RoomAnswer): ApiResponse {
+  const { room, req, state } = ctx;
+  if (!room) throw new Error('a room endpoint reached its handler without a resolved room');
+  const answer = handle({
+    room,
+    contentType: req.headers['content-type'],
+    body: req.rawBytes,
+    messages: state.messages,
+    countMessage: () => ctx.countMessage(room),
+  });
+  const { event } = answer;
+  if (event && event.kind !== 'topic') state.messages.set(event.id, event);
+  return { ...ctx.reply(answer.status, answer.body), ...(event && { event }) };
+}
 
 /**
  * Order of checks: route, auth (which is what gets counted against the token's

@@ -77,6 +77,10 @@ export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
   const tokens = new Map<string, ResolvedToken>();
   for (const token of options.tokens ?? DEFAULT_TOKENS) {
     if (tokens.has(token.token)) throw new Error(`Duplicate token ${token.token}`);
+    // A room notification token can only send notifications (hipchat-api.md §2.2): messages need a user's token.
+    if (token.room !== undefined && token.scopes?.some((scope) => scope !== 'send_notification')) {
+      throw new Error(`Token ${token.token} is bound to a room, so it can have send_notification only`);
+    }
     tokens.set(token.token, {
       token: token.token,
       scopes: token.scopes ?? ['send_notification'],

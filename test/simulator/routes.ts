@@ -2,7 +2,7 @@
  * The route table. Adding an endpoint means adding a row here and a handler in
  * api.ts (v2) or v1.ts (v1).
  */
-export type V2RouteName = 'capabilities' | 'room-notification';
+export type V2RouteName = 'capabilities' | 'room-notification' | 'room-message' | 'room-reply' | 'room-topic' | 'room-share-file';
 
 /** Which API a route belongs to: v1 and v2 take different tokens and answer in different ways. */
 export type Route = RouteFields & ({ version: 'v2'; name: V2RouteName } | { version: 'v1'; name: 'v1-room-message' });
@@ -28,9 +28,21 @@ export const ROUTES: readonly Route[] = [
     scope: 'send_notification',
     floodControlled: true,
   },
+  // The room endpoints beside the notification (hipchat-api.md §1.5): messages, replies and files need a user's
+  // send_message, the topic admin_room.
+  roomRoute('room-message', 'POST', 'message', 'send_message'),
+  // [UNCONFIRMED] whether replies count against flood control; they are treated as messages.
+  roomRoute('room-reply', 'POST', 'reply', 'send_message'),
+  // [UNCONFIRMED] the topic is no message; it is counted all the same, so that a step's every call to a room is.
+  roomRoute('room-topic', 'PUT', 'topic', 'admin_room'),
+  roomRoute('room-share-file', 'POST', 'share/file', 'send_message'),
   // [UNCONFIRMED] whether v1 had per-room flood control; the simulator gives it none.
   { name: 'v1-room-message', version: 'v1', method: 'POST', pattern: /^\/v1\/rooms\/message$/, scope: null, floodControlled: false },
 ];
+
+function roomRoute(name: V2RouteName, method: string, action: string, scope: string): Route {
+  return { name, version: 'v2', method, pattern: new RegExp(`^/v2/room/([^/]*)/${action}$`), scope, floodControlled: true };
+}
 
 export type RouteMatch =
   | { kind: 'matched'; route: Route; rawRoom: string | undefined }

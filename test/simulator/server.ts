@@ -18,11 +18,13 @@ import { errorEnvelope } from './errors.ts';
 import { FaultQueue, type FaultRule } from './faults.ts';
 import { formFields } from './form.ts';
 import { RateLimiter } from './rate-limits.ts';
+import type { RoomEvent } from './room-endpoints.ts';
 import { findRoom } from './rooms.ts';
 import type { NotificationBody } from './validate-notification.ts';
 
 export type { SimRoom, SimToken, SimulatorOptions } from './config.ts';
 export type { Fault, FaultRule } from './faults.ts';
+export type { RoomEvent, SharedFile } from './room-endpoints.ts';
 
 export interface RecordedRequest {
   /** Receipt time from the simulator's clock, in ms. */
@@ -52,7 +54,12 @@ export interface RecordedRequest {
   bytesSent?: number;
   /** Set when this request delivered a notification. */
   delivered?: DeliveredNotification;
+  /** Set when a room got a message, a reply, a topic or a file from it. */
+  event?: RecordedEvent;
 }
+
+/** What a room got, with the time it was received. */
+export type RecordedEvent = RoomEvent & { at: number };
 
 export interface DeliveredNotification {
   room: SimRoom;
@@ -69,6 +76,12 @@ export interface Simulator {
   delivered: readonly DeliveredNotification[];
   /** Throws for a room the simulator does not have, so a typo cannot pass as "nothing delivered". */
   deliveredTo(room: string | number): DeliveredNotification[];
+  /** Messages, replies, topics and shared files, in order. */
+  events: readonly RecordedEvent[];
+  /** A room's events; throws for a room the simulator does not have. */
+  eventsIn(room: string | number): RecordedEvent[];
+  /** The topic last set in a room, or undefined when none was. */
+  topicOf(room: string | number): string | undefined;
   /** Rules are consumed in the order they were added. */
   injectFault(rule: FaultRule): void;
   /** Called after each request is answered (or dropped); returns the unsubscribe function. */
@@ -82,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const config = resolveOptions(options);
   const requests: RecordedRequest[] = [];
   const delivered: DeliveredNotification[] = [];
+  const events: RecordedEvent[] = [];
   const listeners = new Set<(request: RecordedRequest) => void>();
   const faults = new FaultQueue();
   const shutdown = new AbortController();
@@ -99,11 +113,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     baseUrl: '',
     tokenLimits: new RateLimiter(config.now),
     floodLimits: new RateLimiter(config.now),
+    messages: new Map(),
   };
 
   const record = (entry: RecordedRequest): void => {
     requests.push(entry);
     if (entry.delivered) delivered.push(entry.delivered);
+    if (entry.event) events.push(entry.event);
   };
   const announce = (entry: RecordedRequest): void => {
     for (const listener of listeners) {
@@ -118,8 +134,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = config.now();
     const connection = connectionOf(req.socket);
-    const rawBody = await readBody(req);
-    const apiRequest = toApiRequest(req, rawBody);
+    const rawBytes = await readBody(req);
+    const rawBody = rawBytes.toString('utf8');
+    const apiRequest = toApiRequest(req, rawBytes);
     const target = resolveTarget(state, apiRequest);
     const fault = faults.take((rule) => ruleApplies(rule, target));
     const entry = (status: number, response: unknown): RecordedRequest => ({
@@ -167,6 +184,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ...(response.delivered && {
         delivered: { room: response.delivered.room, body: response.delivered.notification, at },
       }),
+      ...(response.event && { event: { ...response.event, at } }),
     };
     record(answered);
     writeResponse(res, response);
@@ -190,6 +208,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   state.baseUrl = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
 
+  const roomNamed = (room: string | number): SimRoom => {
+    const wanted = typeof room === 'number' ? config.rooms.find((r) => r.id === room) : findRoom(config.rooms, room);
+    if (!wanted) throw new Error(`The simulator has no room ${room}`);
+    return wanted;
+  };
+
   let closing: Promise<void> | undefined;
   return {
     url: state.baseUrl,
@@ -197,9 +221,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests,
     delivered,
     deliveredTo(room) {
-      const wanted = typeof room === 'number' ? config.rooms.find((r) => r.id === room) : findRoom(config.rooms, room);
-      if (!wanted) throw new Error(`The simulator has no room ${room}`);
+      const wanted = roomNamed(room);
       return delivered.filter((notification) => notification.room.id === wanted.id);
+    },
+    events,
+    eventsIn(room) {
+      const wanted = roomNamed(room);
+      return events.filter((event) => event.room.id === wanted.id);
+    },
+    topicOf(room) {
+      const wanted = roomNamed(room);
+      const set = events.filter((event) => event.kind === 'topic' && event.room.id === wanted.id).at(-1);
+      return set?.kind === 'topic' ? set.topic : undefined;
     },
     injectFault: (rule) => faults.add(rule),
     subscribe(listener) {
@@ -209,6 +242,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset() {
       requests.length = 0;
       delivered.length = 0;
+      events.length = 0;
+      state.messages.clear();
       faults.clear();
       state.tokenLimits.clear();
       state.floodLimits.clear();
@@ -242,13 +277,13 @@ async function sendEndlessBody(res: ServerResponse, status: number, shutdown: Ab
   return sent;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function toApiRequest(req: IncomingMessage, rawBody: string): ApiRequest {
+function toApiRequest(req: IncomingMessage, rawBytes: Buffer): ApiRequest {
   const url = req.url ?? '/';
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
@@ -258,7 +293,8 @@ function toApiRequest(req: IncomingMessage, rawBody: string): ApiRequest {
     path,
     query: Object.fromEntries(new URLSearchParams(rawQuery)),
     headers: req.headers,
-    rawBody,
+    rawBody: rawBytes.toString('utf8'),
+    rawBytes,
   };
 }
 

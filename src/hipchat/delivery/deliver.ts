@@ -87,7 +87,9 @@ export async function callHipChat<T>(session: Session, call: HipChatCall<T>): Pr
   const { clock, retry } = session;
   const deadlineMs = clock.now() + budgetMs(retry);
   for (let attempts = 1; ; attempts += 1) {
-    const outcome = await attempt(session, call, Math.min(retry.timeoutMs, deadlineMs - clock.now()));
+    // The budget holds a whole first attempt; later ones get what is left of it.
+    const timeoutMs = attempts === 1 ? retry.timeoutMs : Math.min(retry.timeoutMs, deadlineMs - clock.now());
+    const outcome = await attempt(session, call, timeoutMs);
     if (!outcome.failure) return { ok: true, status: outcome.status, attempts, value: outcome.answer.value };
 
     const { failure } = outcome;
