@@ -67,8 +67,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const JSON_TYPE = /^\s*application\/json\s*(;|$)/i;
 
-function jsonBody(
-  request: RoomRequest,
+/** The checks every JSON endpoint makes, in order: Content-Type, JSON, an object, then the schema. */
+export function jsonBody(
+  request: Pick<RoomRequest, 'contentType' | 'body'>,
   schema: ObjectSchema,
 ): { ok: true; value: Record<string, string> } | { ok: false; answer: RoomAnswer } {
   if (!JSON_TYPE.test(request.contentType ?? '')) return { ok: false, answer: { status: 400, body: ERRORS.invalidContentType() } };

@@ -12,7 +12,7 @@ import {
   type RequestTarget,
   resolveTarget,
 } from './api.ts';
-import { resolveOptions, type SimRoom, type SimulatorOptions } from './config.ts';
+import { resolveOptions, type SimRoom, type SimUser, type SimulatorOptions } from './config.ts';
 import { redactForm, redactHeaders, redactQuery } from './credentials.ts';
 import { errorEnvelope } from './errors.ts';
 import { FaultQueue, type FaultRule } from './faults.ts';
@@ -20,11 +20,13 @@ import { formFields } from './form.ts';
 import { RateLimiter } from './rate-limits.ts';
 import type { RoomEvent } from './room-endpoints.ts';
 import { findRoom } from './rooms.ts';
+import { findUser, type PrivateMessage } from './users.ts';
 import type { NotificationBody } from './validate-notification.ts';
 
-export type { SimRoom, SimToken, SimulatorOptions } from './config.ts';
+export type { SimRoom, SimToken, SimUser, SimulatorOptions } from './config.ts';
 export type { Fault, FaultRule } from './faults.ts';
 export type { RoomEvent, SharedFile } from './room-endpoints.ts';
+export type { PrivateMessage } from './users.ts';
 
 export interface RecordedRequest {
   /** Receipt time from the simulator's clock, in ms. */
@@ -44,6 +46,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Decoded room segment, or v1's room_id. */
   room?: string;
+  /** On a user route: the decoded id, email or @mention name. */
+  user?: string;
   /** 0 when the connection was dropped by a fault. */
   status: number;
   /** Parsed JSON sent back (a string for raw fault bodies), or null when there was no body. */
@@ -56,7 +60,12 @@ export interface RecordedRequest {
   delivered?: DeliveredNotification;
   /** Set when a room got a message, a reply, a topic or a file from it. */
   event?: RecordedEvent;
+  /** Set when a person got a private message from it. */
+  privateMessage?: RecordedPrivateMessage;
 }
+
+/** A private message, with the time it was received. */
+export type RecordedPrivateMessage = PrivateMessage & { at: number };
 
 /** What a room got, with the time it was received. */
 export type RecordedEvent = RoomEvent & { at: number };
@@ -82,6 +91,11 @@ export interface Simulator {
   eventsIn(room: string | number): RecordedEvent[];
   /** The topic last set in a room, or undefined when none was. */
   topicOf(room: string | number): string | undefined;
+  users: readonly SimUser[];
+  /** Accepted (204) private messages, in order. */
+  privateMessages: readonly RecordedPrivateMessage[];
+  /** A person's private messages, by id, email or @mention name; throws for a user the simulator does not have. */
+  privateMessagesTo(user: string | number): RecordedPrivateMessage[];
   /** Rules are consumed in the order they were added. */
   injectFault(rule: FaultRule): void;
   /** Called after each request is answered (or dropped); returns the unsubscribe function. */
@@ -96,6 +110,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: RecordedRequest[] = [];
   const delivered: DeliveredNotification[] = [];
   const events: RecordedEvent[] = [];
+  const privateMessages: RecordedPrivateMessage[] = [];
   const listeners = new Set<(request: RecordedRequest) => void>();
   const faults = new FaultQueue();
   const shutdown = new AbortController();
@@ -120,6 +135,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests.push(entry);
     if (entry.delivered) delivered.push(entry.delivered);
     if (entry.event) events.push(entry.event);
+    if (entry.privateMessage) privateMessages.push(entry.privateMessage);
   };
   const announce = (entry: RecordedRequest): void => {
     for (const listener of listeners) {
@@ -149,6 +165,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       rawBody: redactForm(req.headers['content-type'], rawBody),
       body: parseRecordedBody(req.headers['content-type'], rawBody),
       ...(target.roomSegment === undefined ? {} : { room: target.roomSegment }),
+      ...(target.userSegment === undefined ? {} : { user: target.userSegment }),
       status,
       response,
       ...(target.presentedToken === undefined ? {} : { tokenUsed: target.presentedToken }),
@@ -185,6 +202,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         delivered: { room: response.delivered.room, body: response.delivered.notification, at },
       }),
       ...(response.event && { event: { ...response.event, at } }),
+      ...(response.privateMessage && { privateMessage: { ...response.privateMessage, at } }),
     };
     record(answered);
     writeResponse(res, response);
@@ -234,6 +252,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const set = events.filter((event) => event.kind === 'topic' && event.room.id === wanted.id).at(-1);
       return set?.kind === 'topic' ? set.topic : undefined;
     },
+    users: config.users,
+    privateMessages,
+    privateMessagesTo(user) {
+      const wanted = findUser(config.users, String(user));
+      if (!wanted) throw new Error(`The simulator has no user ${user}`);
+      return privateMessages.filter((message) => message.user.id === wanted.id);
+    },
     injectFault: (rule) => faults.add(rule),
     subscribe(listener) {
       listeners.add(listener);
@@ -243,6 +268,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       requests.length = 0;
       delivered.length = 0;
       events.length = 0;
+      privateMessages.length = 0;
       state.messages.clear();
       faults.clear();
       state.tokenLimits.clear();
@@ -299,8 +325,12 @@ function toApiRequest(req: IncomingMessage, rawBytes: Buffer): ApiRequest {
 }
 
 function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
+  const { room, user } = target;
+  if (rule.user !== undefined) {
+    const names = user ? [String(user.id), user.email, `@${user.mention_name}`] : [];
+    if (rule.user !== target.userSegment && !names.includes(rule.user)) return false;
+  }
   if (rule.room === undefined) return true;
-  const { room } = target;
   return rule.room === target.roomSegment || (room !== undefined && [room.name, String(room.id)].includes(rule.room));
 }
 
