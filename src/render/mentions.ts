@@ -1,6 +1,15 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 
+/**
+ * Text from the event with every @ that could start a mention (at the start, or after anything but a letter, digit,
+ * '.', '_' or '-', so an email stays as it is) followed by a word joiner, U+2060. The text reads the same, but
+ * HipChat sees no @name in it: a commit author named "@all" cannot ping a room from a text message.
+ */
+export function inertMentions(text: string): string {
+  return text.replace(/(^|[^A-Za-z0-9._-])@(?=[A-Za-z0-9._-])/g, '$1@\u2060');
+}
+
 export interface Mentioned {
   /** The message, with the mentions in front when it is text. */
   readonly message: string;
@@ -19,6 +28,6 @@ export function addMentions(message: string, format: MessageFormat, mentions: re
   if (format === 'text') return { message: `${names} ${message}`, companion: undefined };
   return {
     message,
-    companion: `${names} ${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}: ${view.run_url}`,
+    companion: `${names} ${inertMentions(`${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}:`)} ${view.run_url}`,
   };
 }

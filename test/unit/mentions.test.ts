@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
 import { deliverWithCompanion, type SendToRooms } from '../../src/hipchat/delivery/companion.js';
-import { addMentions } from '../../src/render/mentions.js';
+import { defaultMessage } from '../../src/render/default-message.js';
+import { addMentions, inertMentions } from '../../src/render/mentions.js';
+import { renderTemplate } from '../../src/render/template.js';
 import { buildView } from '../../src/view.js';
 
 const view = buildView(
@@ -72,5 +74,42 @@ describe('deliverWithCompanion', () => {
     const { send, sent } = sender();
     await deliverWithCompanion(send, ['Ops', 'Dev'], notification, undefined);
     expect(sent).toEqual(['Ops html', 'Dev html']);
+  });
+});
+
+/** A mention as HipChat would read it in a text message: an @ that starts a word, then a name. */
+const MENTION_IN_TEXT = /(^|[^A-Za-z0-9._-])@[A-Za-z0-9._-]+/g;
+
+describe('text from the event makes no mention', () => {
+  it('inertMentions puts a word joiner after each @ that could start one, and leaves emails alone', () => {
+    expect(inertMentions('@all (@bob) x@here.com @ @@here')).toBe('@\u2060all (@\u2060bob) x@here.com @ @@\u2060here');
+    expect(inertMentions('ping @all').match(MENTION_IN_TEXT)).toBeNull();
+  });
+
+  it('in the default text message: a commit author, branch or actor named @all pings nobody', () => {
+    const commit = { id: 'a'.repeat(40), message: '@here fix', author: { name: '@all', username: '@all' } };
+    const hostile = buildView(
+      githubContextFrom(
+        { GITHUB_REPOSITORY: 'acme/api', GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: '@all', GITHUB_REF: 'refs/heads/@here' },
+        { commits: [commit], head_commit: commit },
+      ),
+      'failure',
+    );
+    const text = defaultMessage(hostile, 'text');
+    expect(text).toContain('@\u2060all');
+    expect(text.match(MENTION_IN_TEXT)).toBeNull();
+  });
+
+  it("in a text template: the event's values are inert, the template's own mentions are kept", async () => {
+    const hostile = buildView(githubContextFrom({ GITHUB_ACTOR: '@all', GITHUB_WORKFLOW: '@here' }, {}), 'failure');
+    const text = await renderTemplate({ text: '@ops {{ actor }} {{ workflow | upcase }}{{ release }}', origin: 'test' }, hostile, 'text');
+    expect(text).toBe('@ops @\u2060all @\u2060HERE');
+    expect(await renderTemplate({ text: '{{ actor }}', origin: 'test' }, hostile, 'html')).toBe('@all');
+  });
+
+  it('in the companion: only the mentions asked for', () => {
+    const hostile = buildView(githubContextFrom({ GITHUB_REPOSITORY: 'acme/api', GITHUB_WORKFLOW: '@all' }, {}), 'failure');
+    const { companion } = addMentions('<b>x</b>', 'html', ['@OctoCat'], hostile);
+    expect(companion?.match(MENTION_IN_TEXT)).toEqual(['@OctoCat']);
   });
 });
