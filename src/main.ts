@@ -1,5 +1,6 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
+import type { PrivateMessages } from './followups/private-messages.js';
 import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
 import { deliverWithCompanion } from './hipchat/delivery/companion.js';
 import { type Clock, deliverToRooms, type RoomResult, type Session } from './hipchat/delivery/deliver.js';
@@ -9,14 +10,16 @@ import type { HttpTransport } from './hipchat/transport/http.js';
 import type { TransportOptions } from './hipchat/transport/transport-options.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
+import { isPersonReference } from './inputs/people.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
 import type { RealPath } from './inputs/workspace-path.js';
+import type { People, PeopleQuestion } from './lookups/people.js';
+import type { UserMap } from './lookups/user-map.js';
 import { redactor, secretForms } from './redact.js';
-import { fitMessage, MESSAGE_MAX } from './render/limits.js';
-import { addMentions } from './render/mentions.js';
+import { MESSAGE_MAX } from './render/limits.js';
 import { renderMessage } from './render/message.js';
-import { composeNotification, type Notification } from './render/notification.js';
+import { type Notification, type RenderedParts, type RoomNotifications, roomNotifications } from './render/notification.js';
 import { type AppendSummary, type ReportCore, report, reportSkipped } from './report/report.js';
 import { type Decision, decide, needsPrevious } from './rules/send-when.js';
 import { buildView } from './view.js';
@@ -38,12 +41,15 @@ export interface Dependencies {
   readonly random: () => number;
 }
 
-export interface PreparedNotification {
+/** What the rooms get (the notification, and the text companion that carries mentions other formats ignore), and more. */
+export interface PreparedNotification extends RoomNotifications {
   readonly inputs: ActionInputs;
   readonly github: GithubContext;
-  readonly notification: Notification;
-  /** A text notification carrying the mentions, for formats in which HipChat ignores them. */
-  readonly companion: Notification | undefined;
+  /** The message and card as rendered, before any mention: what the mentions of people found later are added to. */
+  readonly parts: RenderedParts;
+  /** Whether the message came from a template: a private message then turns its html into text. */
+  readonly templated: boolean;
+  readonly userMap: UserMap | undefined;
   /** Certificates to trust besides the system's, from ca_cert. */
   readonly ca: readonly string[];
 }
@@ -63,24 +69,64 @@ export async function prepareNotification(
   const inputs = readInputs(core, env);
   const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
   const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
+  // Checked whenever it is given, so that a mistake in it shows on the first run, not on the first failure.
+  const userMap = inputs.userMap ? (await import('./lookups/user-map.js')).parseUserMap(inputs.userMap) : undefined;
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
   const view = buildView(github, inputs.status, inputs.needs);
 
   const format = messageFormatOf(inputs.format);
-  const rendered = await renderMessage(view, format, template);
+  const message = await renderMessage(view, format, template);
   const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
-  const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
-  const mentioned = addMentions(rendered, format, mentions, view);
-  const fitted = fitMessage(mentioned.message, format);
-  if (fitted.shortenedFrom) {
-    core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
-  }
-  const notification = composeNotification(view, fitted.message, card, { ...inputs, format });
-  const companion = mentioned.companion
-    ? composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' })
-    : undefined;
-  core.debug(`Notification body: ${JSON.stringify(v2Body(notification))}`);
-  return { inputs, github, notification, companion, ca };
+  const parts: RenderedParts = { view, message, card, options: { ...inputs, format } };
+  // author and actor join the mentions once they are found, after send_when has decided to send.
+  const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention.filter((mention) => !isPersonReference(mention)) : [];
+  const notifications = roomNotifications(parts, mentions);
+  warnIfShortened(core, notifications);
+  core.debug(`Notification body: ${JSON.stringify(v2Body(notifications.notification))}`);
+  return { inputs, github, parts, templated: template !== undefined, userMap, ca, ...notifications };
+}
+
+function warnIfShortened(core: ActionCore, { shortenedFrom }: RoomNotifications): void {
+  if (shortenedFrom) core.warning(`The message had ${shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+}
+
+/** What the inputs ask of people on this run's status: nothing, on most runs. */
+function peopleQuestion({ mention, mentionOn, privateMessage, privateMessageOn, status }: ActionInputs): PeopleQuestion | undefined {
+  const question = {
+    mention: mentionOn.includes(status) ? mention.filter(isPersonReference) : [],
+    privateMessage: privateMessageOn.includes(status) ? privateMessage : [],
+  };
+  return question.mention.length > 0 || question.privateMessage.length > 0 ? question : undefined;
+}
+
+/**
+ * Who author and actor are on HipChat, looked up through the session; without one (a dry run) user_map alone
+ * answers. The resolver loads only on a run whose inputs name people on its status.
+ */
+async function lookUpPeople(prepared: PreparedNotification, session: Session | undefined, core: ActionCore): Promise<People | undefined> {
+  const question = peopleQuestion(prepared.inputs);
+  if (!question) return undefined;
+  const { findPeople } = await import('./lookups/people.js');
+  const { inputs, github, userMap } = prepared;
+  return findPeople(question, { github, userMap, log: core, session, server: { serverUrl: inputs.serverUrl, token: inputs.token } });
+}
+
+/** The notifications again with the mentions of the people found, in the places mention gives them; else as prepared. */
+function mentionPeople(prepared: PreparedNotification, people: People | undefined, core: ActionCore): RoomNotifications {
+  if (!people || people.mentions.size === 0) return prepared;
+  const seen = new Set<string>();
+  const mentions = prepared.inputs.mention
+    .flatMap((mention) => (isPersonReference(mention) ? (people.mentions.get(mention) ?? []) : [mention]))
+    .filter((mention) => !seen.has(mention.toLowerCase()) && seen.add(mention.toLowerCase()));
+  const notifications = roomNotifications(prepared.parts, mentions);
+  if (!prepared.shortenedFrom) warnIfShortened(core, notifications);
+  return notifications;
+}
+
+/** What a run would send, without sending or asking HipChat anything: the command line's --dry-run. */
+export async function previewNotification(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath'>): Promise<RoomNotifications> {
+  const prepared = await prepareNotification(deps);
+  return mentionPeople(prepared, await lookUpPeople(prepared, undefined, deps.core), deps.core);
 }
 
 /** send_when, asking the GitHub API for the previous run only when a rule's answer depends on it. */
@@ -94,25 +140,47 @@ async function decideSending({ inputs, github }: PreparedNotification, deps: Dep
 }
 
 /** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
-async function deliver(prepared: PreparedNotification, session: Session): Promise<RoomResult[]> {
-  const { inputs } = prepared;
+async function deliver(inputs: ActionInputs, notifications: RoomNotifications, session: Session): Promise<RoomResult[]> {
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
   const send = async (notification: Notification, rooms: readonly string[]) =>
     deliverToRooms(session, rooms, await notificationCall(inputs.apiVersion, server, notification));
-  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion);
+  return deliverWithCompanion(send, inputs.rooms, notifications.notification, notifications.companion);
 }
 
-/** One connection pool for every call of the run, with the run's retry settings and a log that redacts. */
-async function openSession(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<Session> {
+/** The private messages, after the rooms: loaded only when someone is to get one. */
+async function followUp(
+  prepared: PreparedNotification,
+  people: People | undefined,
+  session: Session,
+  core: ActionCore,
+): Promise<PrivateMessages | undefined> {
+  if (!people || people.recipients.length === 0) return undefined;
+  const { sendPrivateMessages } = await import('./followups/private-messages.js');
+  const { inputs, parts, templated } = prepared;
+  const source = { view: parts.view, format: inputs.format, rendered: parts.message, templated };
+  return sendPrivateMessages(source, people.recipients, { serverUrl: inputs.serverUrl, token: inputs.token }, session, core);
+}
+
+/**
+ * One connection pool for every call of the run, with the run's retry settings and a log that redacts, closed once
+ * `use` is done with it.
+ */
+async function withSession<T>(
+  prepared: PreparedNotification,
+  deps: Dependencies,
+  redact: (text: string) => string,
+  use: (session: Session) => Promise<T>,
+): Promise<T> {
   const { inputs } = prepared;
   if (!inputs.tlsVerify) deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
-  return {
+  const session: Session = {
     transport: await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify }),
     retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
     clock: deps.clock,
     random: deps.random,
     log: (message) => deps.core.info(redact(message)),
   };
+  return use(session).finally(() => session.transport.close());
 }
 
 export async function run(deps: Dependencies): Promise<void> {
@@ -125,13 +193,25 @@ export async function run(deps: Dependencies): Promise<void> {
       return;
     }
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
-    const { inputs, notification, companion } = prepared;
+    const { inputs } = prepared;
     const redact = redactor(inputs.secrets.flatMap(secretForms));
-    const session = await openSession(prepared, deps, redact);
-    const results = await deliver(prepared, session).finally(() => session.transport.close());
+    const sent = await withSession(prepared, deps, redact, async (session) => {
+      const people = await lookUpPeople(prepared, session, core);
+      const notifications = mentionPeople(prepared, people, core);
+      const results = await deliver(inputs, notifications, session);
+      const privateMessages = await followUp(prepared, people, session, core);
+      return { notifications, results, privateMessages };
+    });
+    const { notification, companion } = sent.notifications;
     await report(
       core,
-      { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) },
+      {
+        body: v2Body(notification),
+        results: sent.results,
+        failOnError: inputs.failOnError,
+        companion: companion && v2Body(companion),
+        privateMessages: sent.privateMessages,
+      },
       deps.appendSummary,
       redact,
     );

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { EventPayload } from '../context/github.js';
 import { EVENT_PAYLOAD_MAX_BYTES, type ReadText } from '../context/read.js';
 import { v2Body } from '../hipchat/endpoints/notification-v2.js';
-import { type Dependencies, prepareNotification, run } from '../main.js';
+import { type Dependencies, previewNotification, run } from '../main.js';
 import { type CliArgs, parseCliArgs, UsageError } from './args.js';
 import { consoleCore } from './console-core.js';
 import type { DeclaredInput } from './declared-inputs.js';
@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
 
   if (args.dryRun) {
     try {
-      const { notification, companion } = await prepareNotification(runDeps);
+      const { notification, companion } = await previewNotification(runDeps);
       io.stdout(`${JSON.stringify(companion ? [v2Body(notification), v2Body(companion)] : v2Body(notification), null, 2)}\n`);
     } catch (error) {
       core.setFailed(error instanceof Error ? error.message : String(error));

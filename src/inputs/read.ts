@@ -23,6 +23,7 @@ import {
   RETRIES_MAX,
   TIMEOUT_MAX_SECONDS,
 } from './parse.js';
+import { parsePrivateMessage } from './people.js';
 
 export interface ActionInputs {
   readonly rooms: readonly string[];
@@ -41,8 +42,14 @@ export interface ActionInputs {
   readonly status: JobStatus;
   readonly failOnError: boolean;
   readonly sendWhen: readonly SendRule[];
+  /** @here, @all and mention names as given, and author and actor, found on HipChat when the run mentions them. */
   readonly mention: readonly string[];
   readonly mentionOn: readonly JobStatus[];
+  /** Who gets the message privately: author, actor, or HipChat users by email, @mention name or id. */
+  readonly privateMessage: readonly string[];
+  readonly privateMessageOn: readonly JobStatus[];
+  /** GitHub login or commit email → HipChat user, as YAML or JSON; checked before anything is sent. */
+  readonly userMap: string;
   /** The jobs of `${{ toJSON(needs) }}`, when given: their worst result becomes the status. */
   readonly needs: readonly NeededJob[] | undefined;
   /** For the previous run's status; empty when not given, which only matters to send_when's transitions. */
@@ -114,6 +121,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     sendWhen: parseSendWhen(source.getInput('send_when')),
     mention: parseMentions(source.getInput('mention')),
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
+    privateMessage: parsePrivateMessage(source.getInput('private_message')),
+    privateMessageOn: parseStatusList('private_message_on', source.getInput('private_message_on'), ['failure']),
+    userMap: source.getInput('user_map'),
     needs,
     githubToken: rawGithubToken.trim(),
     apiVersion,

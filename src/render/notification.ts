@@ -2,6 +2,8 @@ import type { Card } from '../card/card.js';
 import type { ColorChoice, HipChatColor, JobStatus, MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { resolveColor } from './color.js';
+import { fitMessage } from './limits.js';
+import { addMentions } from './mentions.js';
 
 /** One notification, ready to send to any number of rooms. */
 export interface Notification {
@@ -34,5 +36,32 @@ export function composeNotification(
     notify: options.notify.includes(view.status),
     from: options.from,
     ...(card ? { card } : {}),
+  };
+}
+
+/** What the rooms get: the notification, and the text companion that carries the mentions when its format cannot. */
+export interface RoomNotifications {
+  readonly notification: Notification;
+  readonly companion: Notification | undefined;
+  /** The message's length before it was shortened to HipChat's limit, when it was. */
+  readonly shortenedFrom?: number;
+}
+
+/** The rendered message and card, before any mention: what mentions are added to. */
+export interface RenderedParts {
+  readonly view: NotificationView;
+  readonly message: string;
+  readonly card: Card | undefined;
+  readonly options: NotificationOptions;
+}
+
+/** Adds the mentions where HipChat honours them, fits the message to HipChat's limit, and composes what is sent. */
+export function roomNotifications({ view, message, card, options }: RenderedParts, mentions: readonly string[]): RoomNotifications {
+  const mentioned = addMentions(message, options.format, mentions, view);
+  const fitted = fitMessage(mentioned.message, options.format);
+  return {
+    notification: composeNotification(view, fitted.message, card, options),
+    companion: mentioned.companion ? composeNotification(view, mentioned.companion, undefined, { ...options, format: 'text' }) : undefined,
+    ...(fitted.shortenedFrom && { shortenedFrom: fitted.shortenedFrom }),
   };
 }

@@ -1,5 +1,6 @@
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
+import type { PrivateMessageResult } from './private-messages.js';
 
 /** The step outputs declared in action.yml, as strings. */
 export interface ActionOutputs {
@@ -12,12 +13,17 @@ export interface ActionOutputs {
   readonly skip_reason: string;
 }
 
-export function actionOutputs(body: V2NotificationBody, results: readonly RoomResult[]): ActionOutputs {
+/** `ok` and the room lists are the rooms'; `results` has the private messages after the rooms. */
+export function actionOutputs(
+  body: V2NotificationBody,
+  results: readonly RoomResult[],
+  privateMessages: readonly PrivateMessageResult[] = [],
+): ActionOutputs {
   const rooms = (ok: boolean) => results.filter((result) => result.ok === ok).map((result) => result.room);
   return {
     ok: String(results.every((result) => result.ok)),
     payload: JSON.stringify(body),
-    results: JSON.stringify(results),
+    results: JSON.stringify([...results, ...privateMessages]),
     delivered_rooms: rooms(true).join('\n'),
     failed_rooms: rooms(false).join('\n'),
     skipped: 'false',

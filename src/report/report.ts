@@ -1,3 +1,4 @@
+import type { PrivateMessages } from '../followups/private-messages.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
 import { type ActionOutputs, actionOutputs, skippedOutputs } from './outputs.js';
@@ -17,6 +18,8 @@ export interface RunOutcome {
   readonly failOnError: boolean;
   /** The text notification sent after a non-text one to carry its mentions. */
   readonly companion?: V2NotificationBody;
+  /** The private messages, when anyone was to get one; their failures were warned about as they happened. */
+  readonly privateMessages?: PrivateMessages;
 }
 
 export type AppendSummary = (markdown: string) => Promise<void>;
@@ -45,11 +48,15 @@ export async function report(
   appendSummary: AppendSummary,
   redact: (text: string) => string,
 ): Promise<void> {
-  setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
+  setOutputs(core, actionOutputs(outcome.body, outcome.results, outcome.privateMessages?.results), redact);
   for (const result of outcome.results) {
     if (result.ok) core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
   }
-  await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
+  await writeSummary(
+    core,
+    appendSummary,
+    redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion) + (outcome.privateMessages?.summary ?? '')),
+  );
 
   const failures = outcome.results.filter((result) => !result.ok).map((result) => redact(result.error ?? ''));
   if (failures.length === 0) return;

@@ -13,7 +13,7 @@ const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
   lozenge: '⚪',
 };
 
-function tableCell(text: string): string {
+export function tableCell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
 }
 

@@ -50,14 +50,15 @@ describe('parseStatusList', () => {
 });
 
 describe('parseMentions', () => {
-  it('takes @here, @all and mention names', () => {
+  it('takes @here, @all, mention names, and author and actor in their places', () => {
     expect(parseMentions('')).toEqual([]);
     expect(parseMentions('@here, @alice.smith\n@bob_2 @o-k')).toEqual(['@here', '@alice.smith', '@bob_2', '@o-k']);
+    expect(parseMentions('author @here actor author')).toEqual(['author', '@here', 'actor']);
   });
 
-  it.each(['alice', '@', '@al!ce', '@<b>'])('rejects %s, naming it', (mention) => {
+  it.each(['alice', '@', '@al!ce', '@<b>', 'Author', 'committer'])('rejects %s, naming it', (mention) => {
     expect(() => parseMentions(`@here ${mention}`)).toThrow(
-      `Invalid mention '${mention}': expected @here, @all or mention names such as @alice (an @, then letters, digits, '.', '_' or '-').`,
+      `Invalid mention '${mention}': expected @here, @all, mention names such as @alice (an @, then letters, digits, '.', '_' or '-'), author (the commit's author) or actor (whoever started the run).`,
     );
   });
 });

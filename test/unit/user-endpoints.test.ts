@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { privateMessageCall } from '../../src/hipchat/endpoints/private-message.js';
 import { userOf, viewUserCall } from '../../src/hipchat/endpoints/user.js';
-import { userUrl } from '../../src/hipchat/endpoints/v2-request.js';
+import { userUrl } from '../../src/hipchat/endpoints/user-request.js';
 import type { HttpResponse } from '../../src/hipchat/transport/http.js';
 
 const server = { serverUrl: 'https://chat.example.com', token: 'tok' };

@@ -1,5 +1,6 @@
 import type { EndpointWords, HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, USER_ADDRESSEE, userCall, userUrl } from './v2-request.js';
+import { USER_ADDRESSEE, userCall, userUrl } from './user-request.js';
+import { jsonRequest } from './v2-request.js';
 
 /** A private message's length, as a notification's (hipchat-api.md §1.5). */
 export const PRIVATE_MESSAGE_MAX = 10_000;

@@ -1,7 +1,7 @@
 import { envelopeOf, hipchatSaid } from '../delivery/failure.js';
 import type { HttpResponse } from '../transport/http.js';
 import type { Answer, EndpointWords, HipChatCall, HipChatServer } from './types.js';
-import { getRequest, USER_ADDRESSEE, userCall, userUrl } from './v2-request.js';
+import { getRequest, USER_ADDRESSEE, userCall, userUrl } from './user-request.js';
 
 /** What the action reads of a HipChat user (hipchat-api.md §1.5); the rest of the answer is left alone. */
 export interface HipChatUser {

@@ -1,25 +1,11 @@
 import { describeFailure } from '../delivery/failure.js';
 import type { HttpRequest, HttpResponse } from '../transport/http.js';
 import { encodeRoom } from './room-path.js';
-import type { AddresseeWords, Answer, EndpointWords, HipChatCall, HipChatServer } from './types.js';
+import type { Answer, EndpointWords, HipChatCall, HipChatServer } from './types.js';
 
 /** The address of a room's endpoint: `{server}/v2/room/{id_or_name}/{action}`. */
 export function roomUrl(serverUrl: string, room: string, action: string): string {
   return `${serverUrl}/v2/room/${encodeRoom(room)}/${action}`;
-}
-
-/**
- * The address of a user's endpoint: `{server}/v2/user/{id_or_email}` and what follows it. The id, email or
- * @mention name is one path segment, encoded as a room is, except that '@' stays as it is: a segment may hold it
- * (RFC 3986), and clients sent it so (hipchat-go's `/user/@FirstL`).
- */
-export function userUrl(serverUrl: string, user: string, action?: string): string {
-  return `${serverUrl}/v2/user/${encodeURIComponent(user).replaceAll('%40', '@')}${action ? `/${action}` : ''}`;
-}
-
-/** A v2 request that reads: the token in the Authorization header, as for every other request. */
-export function getRequest(server: HipChatServer, url: string): HttpRequest {
-  return { method: 'GET', url, headers: { authorization: `Bearer ${server.token}`, accept: 'application/json' } };
 }
 
 /**
@@ -77,15 +63,3 @@ export function roomCall<T>(
   const place = { serverUrl: server.serverUrl, room, words };
   return { ...place, request, read, rateLimitStatus: 429, describe: (response) => describeFailure(place, response) };
 }
-
-/** The user endpoints address a person by id, email or @mention name. */
-export const USER_ADDRESSEE: AddresseeWords = {
-  named: (user) => `user '${user}'`,
-  floodControlOf: 'the person',
-  isNamedIn: (message) => /\buser\b/i.test(message),
-  notFound: (serverUrl, user, says) =>
-    `HipChat at ${serverUrl} has no user '${user}' ${says}: check the email, @mention name or id given in private_message or user_map.`,
-};
-
-/** A call to a user's endpoint: the same advice path as a room's, with the user in the room's place. */
-export const userCall = roomCall;
