@@ -38,3 +38,26 @@ export function previewEntry(request: RecordedRequest, id: number): PreviewEntry
     ...(error && { error }),
   };
 }
+
+/** A private message a person got (an accepted one: a refused one reached nobody), as the side panel shows it. */
+export interface PrivateMessageEntry {
+  /** From the same sequence as the notifications' ids, so that one event stream resumes both. */
+  readonly id: number;
+  readonly at: number;
+  readonly user: { readonly id: number; readonly name: string; readonly mention_name: string; readonly email: string };
+  readonly message: string;
+  readonly message_format: string;
+}
+
+export function privateMessageEntry(request: RecordedRequest, id: number): PrivateMessageEntry | undefined {
+  const sent = request.privateMessage;
+  if (!sent) return undefined;
+  const { user } = sent;
+  return {
+    id,
+    at: request.at,
+    user: { id: user.id, name: user.name, mention_name: user.mention_name, email: user.email },
+    message: sent.message,
+    message_format: sent.message_format,
+  };
+}

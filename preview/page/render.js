@@ -180,3 +180,28 @@ export function renderEntry(entry, policy) {
   article.append(el('div', 'bar'), content);
   return article;
 }
+
+/** A person in the side panel: who they are on HipChat, and a list for their private messages, newest first. */
+export function renderPerson(user) {
+  const person = el(
+    'section',
+    'person',
+    el(
+      'header',
+      'person-header',
+      el('span', 'person-name', text(user.name)),
+      el('span', 'person-mention', `@${text(user.mention_name)}`),
+      el('span', 'person-email', text(user.email)),
+    ),
+    el('ol', 'person-messages'),
+  );
+  person.dataset.user = String(user.id);
+  return person;
+}
+
+/** One private message, as the person sees it: text as typed, html as HipChat keeps it. */
+export function renderPrivateMessage(entry, policy) {
+  const item = el('li', 'private-message', el('time', null, new Date(entry.at).toLocaleTimeString()), renderMessage(entry, policy));
+  item.dataset.id = String(entry.id);
+  return item;
+}

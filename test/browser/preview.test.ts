@@ -27,6 +27,7 @@ const CHROMIUM_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const SCREENSHOT = resolve(import.meta.dirname, '../../test-output/preview.png');
+const SCREENSHOT_WITH_PEOPLE = resolve(import.meta.dirname, '../../test-output/preview-private-messages.png');
 const TOKEN = 'browser-Token-1a2b3c';
 
 let simulator: Simulator;
@@ -60,7 +61,11 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH.`);
   }
-  simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token: TOKEN }] });
+  simulator = await startSimulator({
+    rooms: [{ id: 1, name: 'Operations' }],
+    users: [{ id: 7, email: 'octo.cat@example.com', mention_name: 'OctoCat', name: 'Octo Cat' }],
+    tokens: [{ token: TOKEN, scopes: ['send_notification', 'send_message', 'view_group'] }],
+  });
   preview = await startPreview(simulator);
 
   await runDist('pull_request', 'failure', { format: 'html' });
@@ -179,5 +184,35 @@ describe('the room preview', () => {
     expect(await page.locator('#summary').textContent()).toBe('3 delivered, 2 rejected · newest first');
     expect(await page.locator('#status').textContent()).toBe('live');
     expect(offsite.filter((request) => !request.startsWith('image '))).toEqual([]);
+  });
+
+  it("shows each person's private messages in a side panel beside the room, newest first, and runs none of them", async () => {
+    expect(await page.locator('.people').isVisible()).toBe(false);
+    await runDist('push', 'failure', { private_message: 'author', user_map: 'Codertocat: "@OctoCat"' });
+    const hostile = '<img src=x onerror="window.pwned = 4"> @here see https://ci.example.com/1';
+    const sent = await fetch(`${simulator.url}/v2/user/@OctoCat/message`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: hostile }),
+    });
+    expect(sent.status).toBe(204);
+
+    const person = page.locator('.people .person');
+    await expect.poll(() => person.locator('.private-message').count()).toBe(2);
+    expect(await page.locator('.people').isVisible()).toBe(true);
+    expect(await person.count()).toBe(1);
+    expect(await person.locator('.person-name').textContent()).toBe('Octo Cat');
+    expect(await person.locator('.person-mention').textContent()).toBe('@OctoCat');
+    const [newest, first] = [person.locator('.private-message').nth(0), person.locator('.private-message').nth(1)];
+    expect(await newest.locator('.message-text').textContent()).toBe(hostile);
+    expect(await newest.locator('.message-text a').getAttribute('href')).toBe('https://ci.example.com/1');
+    expect(await first.locator('.message-text').textContent()).toMatch(/^Codertocat\/Hello-World: CI #42 failed on master \(\w{7}\)/);
+    expect(await page.locator('.people img, .people script, .people [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    // The side panel sits beside the room, not under it.
+    const room = await page.locator('#notifications').boundingBox();
+    const panel = await page.locator('.people').boundingBox();
+    expect(panel?.x).toBeGreaterThan((room?.x ?? 0) + (room?.width ?? 0) - 1);
+    await page.screenshot({ path: SCREENSHOT_WITH_PEOPLE, fullPage: true });
   });
 });

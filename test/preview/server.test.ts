@@ -100,6 +100,57 @@ describe('the preview server', () => {
   });
 });
 
+describe('private messages', () => {
+  it('are listed apart, numbered with the notifications, and streamed in the order they came', async () => {
+    const people = await startSimulator({
+      users: [{ id: 7, email: 'octo.cat@example.com', mention_name: 'OctoCat', name: 'Octo Cat' }],
+      tokens: [{ token: 'person', scopes: ['send_notification', 'send_message'] }],
+    });
+    const page = await startPreview(people);
+    const send = (path: string, body: unknown) =>
+      fetch(`${people.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer person', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    try {
+      await send('/v2/room/Operations/notification', { message: 'failed' });
+      await send('/v2/user/@OctoCat/message', { message: 'you broke it' });
+      await send('/v2/user/nobody@example.com/message', { message: 'lost' });
+      await send('/v2/room/Operations/notification', { message: 'fixed' });
+      const listed = (await (await fetch(new URL('/api/private-messages', page.url))).json()) as unknown[];
+      expect(listed).toEqual([
+        {
+          id: 2,
+          at: expect.any(Number),
+          user: { id: 7, name: 'Octo Cat', mention_name: 'OctoCat', email: 'octo.cat@example.com' },
+          message: 'you broke it',
+          message_format: 'text',
+        },
+      ]);
+      const notifications = (await (await fetch(new URL('/api/notifications', page.url))).json()) as { id: number }[];
+      expect(notifications.map((entry) => entry.id)).toEqual([1, 3]);
+      const html = await (await fetch(page.url)).text();
+      expect(html).toContain('"privateMessages":[{"id":2,');
+
+      const response = await fetch(new URL('/events?after=1', page.url));
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      while (text.split('\n\n').length < 3) text += (await reader.read()).value ?? '';
+      await reader.cancel();
+      expect(
+        text
+          .split('\n\n')
+          .slice(0, 2)
+          .map((block) => block.split('\n').slice(0, 2).join(' ')),
+      ).toEqual(['id: 2 event: private-message', 'id: 3 event: notification']);
+    } finally {
+      await page.close();
+      await people.close();
+    }
+  });
+});
+
 describe("the empty room's hint", () => {
   it('is a command that works: with the token filled in, it sends a card to the room', async () => {
     const empty = await startSimulator({ rooms: [{ id: 1, name: "Ops' Room" }], tokens: [{ token: 'hint-token' }] });
