@@ -25,9 +25,12 @@ function errorOf(response: unknown): Record<string, unknown> | undefined {
   return error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : undefined;
 }
 
-/** Only room notifications: capabilities and stray paths are not something a room would show. */
+/**
+ * Only room notifications: capabilities, stray paths and auth_test probes (a set-up check, which posts nothing) are
+ * not something a room would show.
+ */
 export function previewEntry(request: RecordedRequest, id: number): PreviewEntry | undefined {
-  if (request.method !== 'POST' || !NOTIFICATION_PATH.test(request.path)) return undefined;
+  if (request.method !== 'POST' || !NOTIFICATION_PATH.test(request.path) || request.query.auth_test === 'true') return undefined;
   const error = request.status === 204 ? undefined : errorOf(request.response);
   return {
     id,

@@ -35,3 +35,8 @@ export function actionOutputs(
 export function skippedOutputs(reason: string): ActionOutputs {
   return { ok: 'true', payload: '', results: '[]', delivered_rooms: '', failed_rooms: '', skipped: 'true', skip_reason: reason };
 }
+
+/** A dry run: the payload that would have been sent, and nothing delivered or failed. */
+export function dryRunOutputs(body: V2NotificationBody): ActionOutputs {
+  return { ...actionOutputs(body, []), results: '[]' };
+}

@@ -1,6 +1,6 @@
 // Loaded with the private messages' follow-up, which is the only stage that has any to report.
 import { escapeHtml } from '../render/html.js';
-import { tableCell } from './summary.js';
+import { tableCell } from './markdown.js';
 
 /** One person's private message, as the results output and the job summary report it. */
 export interface PrivateMessageResult {

@@ -2,6 +2,7 @@ import type { Card, LozengeStyle } from '../card/card.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
 import { escapeHtml, link } from '../render/html.js';
+import { tableCell } from './markdown.js';
 
 const COLOR_MARKS: Readonly<Record<string, string>> = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };
 const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
@@ -12,10 +13,6 @@ const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
   'lozenge-moved': '🟡',
   lozenge: '⚪',
 };
-
-export function tableCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
-}
 
 /**
  * The message as the room shows it. html goes in as sent: every value from the event in it is already escaped and
@@ -58,6 +55,15 @@ function cardPreview(card: Card): string[] {
   ];
 }
 
+/** The card, the message, and the text companion with the mentions, as the room shows them. */
+function previews(body: V2NotificationBody, companion?: V2NotificationBody): string[] {
+  return [
+    ...(body.card ? cardPreview(body.card) : []),
+    ...messagePreview(body.card ? 'Message for clients without cards' : 'Message', body),
+    ...(companion ? messagePreview('Mentions', companion) : []),
+  ];
+}
+
 /**
  * Markdown for the job summary: which rooms got the notification (and in how many attempts), which did not and
  * why, and a readable preview of what was sent: the card, the message, and the text companion with the mentions.
@@ -74,9 +80,18 @@ export function summaryMarkdown(body: V2NotificationBody, results: readonly Room
     '| --- | --- | --- |',
     ...rows,
     '',
-    ...(body.card ? cardPreview(body.card) : []),
-    ...messagePreview(body.card ? 'Message for clients without cards' : 'Message', body),
-    ...(companion ? messagePreview('Mentions', companion) : []),
+    ...previews(body, companion),
+  ].join('\n');
+}
+
+/** Markdown for the job summary of a dry run: the rooms it would have gone to, and what they would have got. */
+export function dryRunSummaryMarkdown(body: V2NotificationBody, rooms: readonly string[], companion?: V2NotificationBody): string {
+  return [
+    '### HipChat notification (dry run)',
+    '',
+    `🧪 Nothing was sent: this was a dry run. It would have gone to ${rooms.map((room) => `<b>${escapeHtml(room)}</b>`).join(', ')}.`,
+    '',
+    ...previews(body, companion),
   ].join('\n');
 }
 
