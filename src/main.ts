@@ -1,5 +1,7 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
+import type { FollowUps } from './followups/follow-up.js';
+import type { FollowUpPlan } from './followups/plan.js';
 import { type LookUpPreviousRun, previousResult } from './github/previous-result.js';
 import { deliverWithCompanion } from './hipchat/delivery/companion.js';
 import { type Clock, deliverToRooms, type RoomResult, type Session } from './hipchat/delivery/deliver.js';
@@ -13,7 +15,7 @@ import { type ActionInputs, type InputSource, readInputs } from './inputs/read.j
 import { loadTemplate } from './inputs/template-source.js';
 import type { RealPath } from './inputs/workspace-path.js';
 import { redactor, secretForms } from './redact.js';
-import { fitMessage, MESSAGE_MAX } from './render/limits.js';
+import { fitMessage, MESSAGE_MAX, ROOM_MESSAGE_MAX } from './render/limits.js';
 import { addMentions } from './render/mentions.js';
 import { renderMessage } from './render/message.js';
 import { composeNotification, type Notification } from './render/notification.js';
@@ -30,6 +32,8 @@ export interface Dependencies {
   readonly core: ActionCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readText: ReadText;
+  /** Reads a file of at most maxBytes, for the file input. */
+  readonly readBytes: (path: string, maxBytes: number) => Promise<Uint8Array>;
   readonly realPath: RealPath;
   readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
   readonly appendSummary: AppendSummary;
@@ -46,6 +50,10 @@ export interface PreparedNotification {
   readonly companion: Notification | undefined;
   /** Certificates to trust besides the system's, from ca_cert. */
   readonly ca: readonly string[];
+  /** With send_as message or reply_to: the plain text posted as the token's user instead of the notification. */
+  readonly message: string | undefined;
+  /** What follows the message in each room that got it: the topic, the file. */
+  readonly followUps: FollowUpPlan;
 }
 
 const TLS_VERIFY_OFF =
@@ -66,21 +74,37 @@ export async function prepareNotification(
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
   const view = buildView(github, inputs.status, inputs.needs);
 
-  const format = messageFormatOf(inputs.format);
+  // A room message is plain text: the default message and templates render in their text form.
+  const asMessage = inputs.sendAs === 'message' || inputs.replyTo !== undefined;
+  const format = asMessage ? 'text' : messageFormatOf(inputs.format);
   const rendered = await renderMessage(view, format, template);
   const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
   const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
   const mentioned = addMentions(rendered, format, mentions, view);
-  const fitted = fitMessage(mentioned.message, format);
+  const max = asMessage ? ROOM_MESSAGE_MAX : MESSAGE_MAX;
+  const fitted = fitMessage(mentioned.message, format, max);
   if (fitted.shortenedFrom) {
-    core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+    core.warning(`The message had ${fitted.shortenedFrom} characters; HipChat accepts ${max}, so it was shortened.`);
+  }
+  if (asMessage && template && /<\/?[a-z][^<>]*>/i.test(fitted.message)) {
+    core.warning('The message has html tags, which a room message shows as typed: write the template as plain text.');
   }
   const notification = composeNotification(view, fitted.message, card, { ...inputs, format });
   const companion = mentioned.companion
     ? composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' })
     : undefined;
-  core.debug(`Notification body: ${JSON.stringify(v2Body(notification))}`);
-  return { inputs, github, notification, companion, ca };
+  // The topic's template engine and the file's glob load only for the steps that have them.
+  const followUps: FollowUpPlan =
+    inputs.topic || inputs.file
+      ? await (await import('./followups/prepare.js')).prepareFollowUps(inputs, {
+          view,
+          workspace,
+          realPath: deps.realPath,
+          warn: (message) => core.warning(message),
+        })
+      : {};
+  core.debug(`Notification body: ${JSON.stringify(asMessage ? { message: fitted.message } : v2Body(notification))}`);
+  return { inputs, github, notification, companion, ca, message: asMessage ? fitted.message : undefined, followUps };
 }
 
 /** send_when, asking the GitHub API for the previous run only when a rule's answer depends on it. */
@@ -93,13 +117,48 @@ async function decideSending({ inputs, github }: PreparedNotification, deps: Dep
   return decision;
 }
 
-/** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
-async function deliver(prepared: PreparedNotification, session: Session): Promise<RoomResult[]> {
+/**
+ * Every room at once over one connection pool, each with its own retries: the notification and the mentions'
+ * companion after it, or the message posted as the token's user (a reply in each room's thread with reply_to).
+ */
+async function deliver(
+  prepared: PreparedNotification,
+  session: Session,
+  deps: Dependencies,
+  redact: (text: string) => string,
+): Promise<RoomResult[]> {
   const { inputs } = prepared;
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
+  if (prepared.message !== undefined) {
+    const { postMessages } = await import('./hipchat/delivery/post-messages.js');
+    const warn = (message: string) => deps.core.warning(redact(message), { title: 'HipChat reply sent as a new message' });
+    return postMessages(session, inputs.rooms, { server, text: prepared.message, replyTo: inputs.replyTo, warn });
+  }
   const send = async (notification: Notification, rooms: readonly string[]) =>
     deliverToRooms(session, rooms, await notificationCall(inputs.apiVersion, server, notification));
   return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion);
+}
+
+/** The topic, then the file, in each room that got the message; loaded only for the steps that have them. */
+async function followUp(
+  prepared: PreparedNotification,
+  results: readonly RoomResult[],
+  session: Session,
+  deps: Dependencies,
+  redact: (text: string) => string,
+): Promise<FollowUps> {
+  const { inputs, followUps } = prepared;
+  if (followUps.topic === undefined && followUps.file === undefined) return { results: [] };
+  const { followUp: inEachRoom } = await import('./followups/follow-up.js');
+  const delivered = results.filter((result) => result.ok).map((result) => result.room);
+  return inEachRoom(followUps, delivered, {
+    session,
+    server: { serverUrl: inputs.serverUrl, token: inputs.token },
+    ifFileMissing: inputs.ifFileMissing,
+    readBytes: deps.readBytes,
+    warn: (message, title) => deps.core.warning(redact(message), { title }),
+    info: (message) => deps.core.info(redact(message)),
+  });
 }
 
 /** One connection pool for every call of the run, with the run's retry settings and a log that redacts. */
@@ -125,16 +184,18 @@ export async function run(deps: Dependencies): Promise<void> {
       return;
     }
     // Masking covers the log on the runner; outputs, the summary and a server's quoted text need redacting too.
-    const { inputs, notification, companion } = prepared;
+    const { inputs, notification, companion, message } = prepared;
     const redact = redactor(inputs.secrets.flatMap(secretForms));
     const session = await openSession(prepared, deps, redact);
-    const results = await deliver(prepared, session).finally(() => session.transport.close());
-    await report(
-      core,
-      { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) },
-      deps.appendSummary,
-      redact,
-    );
+    try {
+      const results = await deliver(prepared, session, deps, redact);
+      const followUps = await followUp(prepared, results, session, deps, redact);
+      const body = message === undefined ? v2Body(notification) : { message };
+      const sent = { body, results, failOnError: inputs.failOnError, companion: companion && v2Body(companion), followUps };
+      await report(core, sent, deps.appendSummary, redact);
+    } finally {
+      await session.transport.close();
+    }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -1,15 +1,16 @@
 import { realpath } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readBoundedText } from './files/bounded-read.js';
+import { readBoundedBytes, readBoundedText } from './files/bounded-read.js';
 import { createTransport } from './hipchat/transport/transport.js';
 import type { Dependencies } from './main.js';
 
 /** What a run needs of the machine, shared by the action's entry and the command line. */
 export const systemDependencies: Pick<
   Dependencies,
-  'readText' | 'realPath' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'
+  'readText' | 'readBytes' | 'realPath' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'
 > = {
   readText: readBoundedText,
+  readBytes: readBoundedBytes,
   realPath: (path) => realpath(path),
   createTransport,
   // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.

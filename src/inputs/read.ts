@@ -23,8 +23,9 @@ import {
   RETRIES_MAX,
   TIMEOUT_MAX_SECONDS,
 } from './parse.js';
+import { parseRoomInputs, type RoomInputs } from './room-inputs.js';
 
-export interface ActionInputs {
+export interface ActionInputs extends RoomInputs {
   readonly rooms: readonly string[];
   readonly token: string;
   readonly serverUrl: string;
@@ -96,8 +97,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     );
   }
 
+  const rooms = parseRooms(source.getInput('room'));
   return {
-    rooms: parseRooms(source.getInput('room')),
+    rooms,
     token,
     serverUrl: parseServerUrl(source.getInput('server_url')),
     color: parseColor(source.getInput('color')),
@@ -125,5 +127,6 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     caCert: parseCaCert(source.getInput('ca_cert')),
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
+    ...parseRoomInputs((name) => source.getInput(name), { rooms, format, apiVersion }),
   };
 }

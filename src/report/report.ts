@@ -1,6 +1,7 @@
+import type { FollowUps } from '../followups/follow-up.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
-import { type ActionOutputs, actionOutputs, skippedOutputs } from './outputs.js';
+import { type ActionOutputs, actionOutputs, type SentBody, skippedOutputs } from './outputs.js';
 import { skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core that reporting uses. */
@@ -12,11 +13,13 @@ export interface ReportCore {
 }
 
 export interface RunOutcome {
-  readonly body: V2NotificationBody;
+  readonly body: SentBody;
   readonly results: readonly RoomResult[];
   readonly failOnError: boolean;
   /** The text notification sent after a non-text one to carry its mentions. */
   readonly companion?: V2NotificationBody;
+  /** What the topic and the file did in each room that got the message. */
+  readonly followUps?: FollowUps;
 }
 
 export type AppendSummary = (markdown: string) => Promise<void>;
@@ -47,19 +50,30 @@ export async function report(
 ): Promise<void> {
   setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
   for (const result of outcome.results) {
-    if (result.ok) core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
+    if (!result.ok) continue;
+    const thread = result.reply_to ? ` as a reply in the thread of ${result.reply_to}` : '';
+    core.info(`Delivered to room '${result.room}'${thread}${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
   }
-  await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
+  for (const done of outcome.followUps?.results ?? []) if (done.ok) core.info(redact(`Room '${done.room}': ${done.text}.`));
+  await writeSummary(
+    core,
+    appendSummary,
+    redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion, outcome.followUps?.results)),
+  );
 
   const failures = outcome.results.filter((result) => !result.ok).map((result) => redact(result.error ?? ''));
-  if (failures.length === 0) return;
-  const headline = `HipChat notification failed for ${failures.length} of ${outcome.results.length} room(s).`;
-  if (outcome.failOnError) {
-    core.setFailed([headline, ...failures].join('\n'));
-    return;
+  // A missing file with if_file_missing: error fails the step, after the rooms got their message.
+  const followUpFailure = outcome.followUps?.failure && redact(outcome.followUps.failure);
+  if (failures.length > 0) {
+    const headline = `HipChat notification failed for ${failures.length} of ${outcome.results.length} room(s).`;
+    if (outcome.failOnError) {
+      core.setFailed([headline, ...failures, ...(followUpFailure ? [followUpFailure] : [])].join('\n'));
+      return;
+    }
+    for (const failure of failures) core.warning(failure, { title: NOT_DELIVERED });
+    core.info(`${headline} The step passes because fail_on_error is false.`);
   }
-  for (const failure of failures) core.warning(failure, { title: NOT_DELIVERED });
-  core.info(`${headline} The step passes because fail_on_error is false.`);
+  if (followUpFailure) core.setFailed(followUpFailure);
 }
 
 /** Reports a notification that send_when held back: the reason in the log, the outputs and the job summary. */

@@ -16,6 +16,8 @@ export interface FaultRule {
   times?: number;
   /** Only requests to this room: the decoded segment, the room's name or its id as a string. */
   room?: string;
+  /** Only requests to this route, e.g. 'room-topic'. */
+  route?: string;
 }
 
 /** Rules in the order they were added; each matching request uses up one application of the first match. */

@@ -299,6 +299,7 @@ function toApiRequest(req: IncomingMessage, rawBytes: Buffer): ApiRequest {
 }
 
 function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
+  if (rule.route !== undefined && (target.match.kind !== 'matched' || target.match.route.name !== rule.route)) return false;
   if (rule.room === undefined) return true;
   const { room } = target;
   return rule.room === target.roomSegment || (room !== undefined && [room.name, String(room.id)].includes(rule.room));

@@ -2,9 +2,6 @@ import type { HttpResponse } from '../transport/http.js';
 import type { HipChatCall, HipChatServer } from './types.js';
 import { jsonRequest, roomCall, roomEndpointWords, roomUrl } from './v2-request.js';
 
-/** A room message's length, in characters (hipchat-api.md §1.5, from the docs' copy in one client). */
-export const ROOM_MESSAGE_MAX = 1_000;
-
 export const MESSAGE_WORDS = roomEndpointWords({
   endpoint: 'POST /v2/room/{id_or_name}/message',
   scope: 'send_message',
