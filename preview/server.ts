@@ -25,9 +25,8 @@ export interface Preview {
 
 const PAGE_DIR = new URL('./page/', import.meta.url);
 
-/** The page's files, by path; nothing else is read from disk. */
+/** The page's files besides index.html, by path; nothing else is read from disk. */
 const FILES: Readonly<Record<string, { file: string; type: string }>> = {
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
@@ -43,6 +42,36 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
 };
+
+/** A word for a POSIX shell, quoted only when it needs to be. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** The command the empty room suggests: the command line, sending a card to the first room. TOKEN is the one thing to fill in. */
+export function sendHint(simulator: Pick<Simulator, 'url' | 'rooms'>): string {
+  const room = simulator.rooms[0]?.name ?? 'Operations';
+  return `node dist/index.js --server-url ${simulator.url} --room ${shellWord(room)} --token TOKEN --format card`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/**
+ * index.html with what the page needs to draw at once: the policy, the simulator and every entry so far, as a JSON
+ * data block (which no browser runs, so the CSP's script-src 'self' holds), and the hint. A page, or a screenshot,
+ * taken at load then shows the room as it is, and the stream adds what comes after.
+ */
+async function pageHtml(simulator: Simulator, entries: readonly PreviewEntry[]): Promise<string> {
+  const template = await readFile(new URL('index.html', PAGE_DIR), 'utf8');
+  const state = { policy: HTML_POLICY, simulator: { url: simulator.url, rooms: simulator.rooms }, entries };
+  // `<` as \u003c: no value can close the script element or open a comment inside it.
+  const json = JSON.stringify(state).replaceAll('<', '\\u003c');
+  return template
+    .replace('<!--initial-state-->', () => `<script type="application/json" id="initial-state">${json}</script>`)
+    .replace('<!--send-hint-->', () => escapeHtml(sendHint(simulator)));
+}
 
 export async function startPreview(simulator: Simulator, options: PreviewOptions = {}): Promise<Preview> {
   const entries: PreviewEntry[] = [];
@@ -68,7 +97,9 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
       return;
     }
     const file = FILES[path];
-    if (file) {
+    if (path === '/') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).end(await pageHtml(simulator, entries));
+    } else if (file) {
       const content = await readFile(new URL(file.file, PAGE_DIR));
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type }).end(content);
     } else if (path === '/policy.json') {
@@ -79,8 +110,9 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
       json(res, entries);
     } else if (path === '/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
-      // EventSource reconnects with the last id it saw, so a page that lost the stream gets only what it missed.
-      const after = Number(req.headers['last-event-id'] ?? 0) || 0;
+      // The page asks for what came after the entries it was served with; EventSource reconnects with the last id it
+      // saw. Either way a page gets only what it does not have.
+      const after = Number(req.headers['last-event-id'] ?? new URL(req.url ?? '/', 'http://preview').searchParams.get('after') ?? 0) || 0;
       for (const entry of entries) if (entry.id > after) res.write(sseEvent(entry));
       streams.add(res);
       req.on('close', () => streams.delete(res));

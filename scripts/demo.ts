@@ -95,7 +95,10 @@ Room preview: ${preview.url}   (live; Ctrl-C to stop)
 HipChat simulator: ${simulator.url}, room Operations, token ${token}
 Send your own from another shell, and watch it arrive:
   node dist/index.js --server-url ${simulator.url} --token ${token} --room Operations --repository acme/api --format card --status failure`);
-  process.once('SIGINT', () => {
-    void Promise.all([preview.close(), simulator.close()]);
-  });
+  const stop = () => void Promise.all([preview.close(), simulator.close()]).finally(() => process.exit(process.exitCode));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  // A parent that dies without passing a signal on (npm killed, a terminal closed) leaves this process to init:
+  // stop with it rather than keep the port.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 500).unref();
 }

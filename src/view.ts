@@ -84,6 +84,14 @@ const STATUS_WORDS: Record<JobStatus, string> = {
 
 const NULL_SHA = /^0+$/;
 
+/**
+ * An address on the repository's pages; empty when the repository is unknown (a command line run without one), so
+ * that no message links to a page that does not exist: an empty address leaves a label as plain text.
+ */
+export function under(repositoryUrl: string, path: string): string {
+  return repositoryUrl ? `${repositoryUrl}${path}` : '';
+}
+
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
@@ -104,7 +112,7 @@ function commitsOf(event: unknown, repositoryUrl: string): CommitView[] {
       title: firstLine(message),
       message,
       author: stringAt(commit, 'author', 'username') ?? stringAt(commit, 'author', 'name') ?? '',
-      url: `${repositoryUrl}/commit/${sha}`,
+      url: under(repositoryUrl, `/commit/${sha}`),
     };
   });
 }
@@ -115,7 +123,7 @@ function pullRequestOf(event: unknown, repositoryUrl: string): PullRequestView |
   return {
     number,
     title: stringAt(event, 'pull_request', 'title') ?? '',
-    url: `${repositoryUrl}/pull/${number}`,
+    url: under(repositoryUrl, `/pull/${number}`),
     author: stringAt(event, 'pull_request', 'user', 'login') ?? '',
     head: stringAt(event, 'pull_request', 'head', 'ref') ?? '',
     base: stringAt(event, 'pull_request', 'base', 'ref') ?? '',
@@ -130,7 +138,7 @@ function releaseOf(event: unknown, repositoryUrl: string): ReleaseView | null {
   return {
     tag,
     name: stringAt(event, 'release', 'name') || tag,
-    url: `${repositoryUrl}/releases/tag/${encodePath(tag)}`,
+    url: under(repositoryUrl, `/releases/tag/${encodePath(tag)}`),
     prerelease: valueAt(event, 'release', 'prerelease') === true,
   };
 }
@@ -144,17 +152,17 @@ function refOf(github: GithubContext): { name: string; type: 'branch' | 'tag' | 
 }
 
 function compareUrlOf(event: unknown, repositoryUrl: string, pullRequest: PullRequestView | null): string {
-  if (pullRequest) return `${repositoryUrl}/compare/${encodePath(pullRequest.base)}...${encodePath(pullRequest.head)}`;
+  if (pullRequest) return under(repositoryUrl, `/compare/${encodePath(pullRequest.base)}...${encodePath(pullRequest.head)}`);
   const before = stringAt(event, 'before');
   const after = stringAt(event, 'after');
   // A push that creates or deletes a branch has no range; GitHub's own link then shows what it can.
   if (!before || !after || NULL_SHA.test(before) || NULL_SHA.test(after)) return stringAt(event, 'compare') ?? '';
-  return `${repositoryUrl}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`;
+  return under(repositoryUrl, `/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`);
 }
 
 export function buildView(github: GithubContext, status: JobStatus, jobs: readonly NeededJob[] = []): NotificationView {
   const { event } = github;
-  const repositoryUrl = `${github.server_url}/${github.repository}`;
+  const repositoryUrl = github.repository ? `${github.server_url}/${github.repository}` : '';
   const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
   const sha = stringAt(event, 'pull_request', 'head', 'sha') ?? stringAt(event, 'merge_group', 'head_sha') ?? github.sha;
   const ref = refOf(github);
@@ -175,16 +183,16 @@ export function buildView(github: GithubContext, status: JobStatus, jobs: readon
     repository_url: repositoryUrl,
     workflow: github.workflow,
     run_number: github.run_number,
-    run_url: `${repositoryUrl}/actions/runs/${github.run_id}${attempt}`,
+    run_url: github.run_id ? under(repositoryUrl, `/actions/runs/${github.run_id}${attempt}`) : '',
     actor: github.actor,
     sha,
     short_sha: sha.slice(0, 7),
-    commit_url: sha ? `${repositoryUrl}/commit/${sha}` : '',
+    commit_url: sha ? under(repositoryUrl, `/commit/${sha}`) : '',
     commit_title: firstLine(commitMessage),
     commit_message: commitMessage,
     ref_name: ref.name,
     ref_type: ref.type,
-    ref_url: ref.name ? `${repositoryUrl}/tree/${encodePath(ref.name)}` : repositoryUrl,
+    ref_url: ref.name ? under(repositoryUrl, `/tree/${encodePath(ref.name)}`) : '',
     branch: ref.type === 'branch' ? ref.name : '',
     tag: ref.type === 'tag' ? ref.name : '',
     compare_url: compareUrlOf(event, repositoryUrl, pullRequest),

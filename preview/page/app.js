@@ -18,23 +18,23 @@ function updateSummary() {
   summary.textContent = seen.size === 0 ? '' : `${delivered} delivered, ${rejected} rejected · newest first`;
 }
 
-const [policy, simulator] = await Promise.all([
-  fetch('/policy.json').then((response) => response.json()),
-  fetch('/api/simulator').then((response) => response.json()),
-]);
+// The server put the room as it was into the page: draw it now, before the page has loaded, then follow the stream.
+const { policy, simulator, entries } = JSON.parse(document.getElementById('initial-state').textContent);
 document.getElementById('rooms').textContent = `${simulator.rooms.map((room) => room.name).join(', ')} · ${simulator.url}`;
-document.getElementById('send-hint').textContent =
-  `node dist/cli/index.js --server-url ${simulator.url} --room '${simulator.rooms[0]?.name ?? 'Operations'}' --token TOKEN --format card`;
 
-const events = new EventSource('/events');
-events.addEventListener('open', () => setStatus('live', 'live'));
-events.addEventListener('error', () => setStatus('offline', 'reconnecting…'));
-events.addEventListener('notification', (event) => {
-  const entry = JSON.parse(event.data);
+function show(entry) {
   if (seen.has(entry.id)) return;
   seen.add(entry.id);
   if (entry.status === 204) delivered++;
   else rejected++;
   list.prepend(renderEntry(entry, policy));
   updateSummary();
-});
+}
+
+for (const entry of entries) show(entry);
+updateSummary();
+
+const events = new EventSource(`/events?after=${entries.at(-1)?.id ?? 0}`);
+events.addEventListener('open', () => setStatus('live', 'live'));
+events.addEventListener('error', () => setStatus('offline', 'reconnecting…'));
+events.addEventListener('notification', (event) => show(JSON.parse(event.data)));

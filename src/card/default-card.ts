@@ -1,8 +1,8 @@
 import { stringAt } from '../context/payload.js';
 import type { JobStatus } from '../inputs/parse.js';
-import { describeEvent } from '../render/events.js';
+import { describeEvent, runTitle } from '../render/events.js';
 import { type Inline, lineHtml, renderRich } from '../render/rich-text.js';
-import type { NotificationView } from '../view.js';
+import { type NotificationView, under } from '../view.js';
 import type { Card, CardAttribute, LozengeStyle } from './card.js';
 
 const STATUS_LOZENGES: Record<JobStatus, LozengeStyle> = {
@@ -37,7 +37,7 @@ function defaultAttributes(view: NotificationView): CardAttribute[] {
     attribute('Environment', environment ?? ''),
     attribute('Author', view.actor, view.actor ? `${view.github.server_url}/${encodeURIComponent(view.actor)}` : undefined),
     attribute('Event', view.event_name ? `${view.event_name}${action ? ` (${action.replace(/_/g, ' ')})` : ''}` : ''),
-    attribute('Workflow', view.workflow, `${view.repository_url}/actions`),
+    attribute('Workflow', view.workflow, under(view.repository_url, '/actions')),
     attribute('Run', `#${view.run_number}${attempt}`, view.run_url),
   ].filter((entry) => entry !== undefined);
 }
@@ -69,14 +69,14 @@ export function defaultCard(view: NotificationView): Card {
   const described = describeEvent(view);
   const details = described.details ?? [];
   const description = capitalise(oneLineHtml([described.subject, ...details]).trim());
-  const title = `${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}`;
+  const title = `${runTitle(view)} ${view.status_word}`;
   const headline = renderRich({ headline: [{ text: title, url: view.run_url }, ...described.subject], details: [], links: [] }, 'html');
   return {
     style: 'application',
     format: 'medium',
     id: cardId(view),
     title,
-    url: view.run_url,
+    ...(view.run_url ? { url: view.run_url } : {}),
     icon: { url: `${view.github.server_url}/favicon.ico` },
     ...(description ? { description: { value: description, format: 'html' as const } } : {}),
     ...(details.length > 0 ? { activity: { html: headline } } : {}),

@@ -21,7 +21,7 @@ export interface CliDependencies
 }
 
 /** A dry run renders without sending, so the room and the token it never uses need not be given. */
-const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run' };
+const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run', server_url: 'https://hipchat.example.com' };
 
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;

@@ -25,6 +25,7 @@ export function consoleCore(inputs: Readonly<Record<string, string>>, options: C
   let failed = false;
   const log = (prefix: string, message: string): void => options.write(`${prefix}${redactor([...secrets])(message)}`);
   return {
+    commandLine: true,
     getInput: (name) => (inputs[name] ?? '').trim(),
     setSecret: (secret) => void secrets.add(secret),
     debug: (message) => {

@@ -48,9 +48,10 @@ function originOf(url: string | undefined): string | undefined {
 
 /**
  * What no payload holds: the workflow run. Without them a message would read "acme/api:  # succeeded"; another
- * CI system sets GITHUB_WORKFLOW, GITHUB_RUN_NUMBER and GITHUB_RUN_ID to its own job and build.
+ * CI system sets GITHUB_WORKFLOW, GITHUB_RUN_NUMBER and GITHUB_RUN_ID to its own job and build. GITHUB_RUN_ID has no
+ * default: it would make a link to a run that does not exist, so without it the message links no run.
  */
-const RUN_DEFAULTS = { GITHUB_WORKFLOW: 'local', GITHUB_RUN_NUMBER: '1', GITHUB_RUN_ID: '1', GITHUB_JOB: 'notify' };
+const RUN_DEFAULTS = { GITHUB_WORKFLOW: 'local', GITHUB_RUN_NUMBER: '1', GITHUB_JOB: 'notify' };
 
 /**
  * The GITHUB_* variables a runner would set, for a run from a shell: the command line's options first, then the

@@ -159,11 +159,13 @@ export function parseV1From(raw: string): string {
  * headers or fields.
  * The value is never quoted in an error.
  */
-export function parseToken(raw: string): string {
+export function parseToken(raw: string, commandLine = false): string {
   const value = raw.trim();
   if (value === '') {
     throw new InputError(
-      "Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).",
+      commandLine
+        ? "Input 'token' is required: pass a HipChat API token with the send_notification scope in the HIPCHAT_TOKEN environment variable, or with --token (which leaves it in your shell's history)."
+        : "Input 'token' is required: pass a HipChat API token with the send_notification scope, e.g. token: ${{ secrets.HIPCHAT_TOKEN }} (or set the HIPCHAT_TOKEN environment variable).",
     );
   }
   if (/\s/.test(value) || hasControlCharacter(value)) {
@@ -176,8 +178,14 @@ export function parseToken(raw: string): string {
  * The base URL of the HipChat server. A pasted API URL ending in /v2 (or /v1) is accepted, because HipChat Server's
  * admin pages show API URLs in that form.
  */
-export function parseServerUrl(raw: string): string {
-  const value = raw.trim() || 'https://api.hipchat.com';
+export function parseServerUrl(raw: string, commandLine = false): string {
+  const value = raw.trim();
+  if (value === '') {
+    // No default: the only public server, HipChat Cloud's api.hipchat.com, was shut down in 2019.
+    throw new InputError(
+      `Input 'server_url' is required: give the address of your HipChat Server or Data Center, e.g. ${commandLine ? '--server-url' : 'server_url:'} https://hipchat.example.com (HipChat Cloud, api.hipchat.com, was shut down in 2019).`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(value);

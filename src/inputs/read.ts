@@ -61,6 +61,8 @@ export interface ActionInputs extends RoomInputs {
 export interface InputSource {
   getInput(name: string): string;
   setSecret(secret: string): void;
+  /** Set when the inputs come from command-line options, so that advice names --options instead of workflow keys. */
+  readonly commandLine?: boolean;
 }
 
 /** Masks a secret as given and in the encoded forms a URL or a form body would carry. */
@@ -81,7 +83,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   mask(source, rawGithubToken);
   const proxySecrets = proxyCredentials(env);
   for (const secret of proxySecrets) mask(source, secret);
-  const token = parseToken(rawToken);
+  const token = parseToken(rawToken, source.commandLine);
   const needs = parseNeeds(source.getInput('needs'));
   const apiVersion = parseApiVersion(source.getInput('api_version'));
   const from = source.getInput('from');
@@ -101,7 +103,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
   return {
     rooms,
     token,
-    serverUrl: parseServerUrl(source.getInput('server_url')),
+    serverUrl: parseServerUrl(source.getInput('server_url'), source.commandLine),
     color: parseColor(source.getInput('color')),
     notify: parseNotify(source.getInput('notify')),
     format,

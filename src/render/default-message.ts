@@ -1,6 +1,6 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
-import { describeEvent } from './events.js';
+import { describeEvent, runTitle } from './events.js';
 import { type Inline, renderRich } from './rich-text.js';
 
 /** With `needs`, which jobs went wrong: the first thing to read after the headline. */
@@ -15,10 +15,9 @@ function jobLines(view: NotificationView): Inline[][] {
 /** "acme/api: CI #42 succeeded on main (abc1234) by octocat", then what the event adds, linked in html. */
 export function defaultMessage(view: NotificationView, format: MessageFormat): string {
   const described = describeEvent(view);
-  const run = `${view.repository}: ${view.workflow} #${view.run_number}`;
   return renderRich(
     {
-      headline: [{ text: run, url: view.run_url }, ` ${view.status_word}`, ...described.subject],
+      headline: [{ text: runTitle(view), url: view.run_url }, ` ${view.status_word}`, ...described.subject],
       details: [...jobLines(view), ...(described.details ?? [])],
       links: [view.run_url, ...(described.links ?? [])],
     },

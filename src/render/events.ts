@@ -1,5 +1,5 @@
 import { stringAt, valueAt } from '../context/payload.js';
-import type { NotificationView } from '../view.js';
+import { type NotificationView, under } from '../view.js';
 import { clip, type Inline } from './rich-text.js';
 
 /** What the event adds after "acme/api: CI #42 succeeded": a subject, detail lines and addresses for text. */
@@ -18,8 +18,14 @@ function by(person: string | undefined): Inline[] {
   return person ? [` by ${person}`] : [];
 }
 
-function refLink(view: NotificationView): Inline {
-  return { text: view.ref_name, url: view.ref_url };
+/** " on main", linked; nothing when the ref is unknown (a command line run without an event or a ref). */
+function onRef(view: NotificationView, words = ' on '): Inline[] {
+  return view.ref_name ? [words, { text: view.ref_name, url: view.ref_url }] : [];
+}
+
+/** "acme/api: CI #42", or as much of it as is known. */
+export function runTitle(view: NotificationView): string {
+  return [view.repository, `${view.workflow} #${view.run_number}`].filter(Boolean).join(': ');
 }
 
 function commitLink(view: NotificationView): Inline[] {
@@ -27,7 +33,7 @@ function commitLink(view: NotificationView): Inline[] {
 }
 
 function branchLink(view: NotificationView, name: string): Inline {
-  return { text: name, url: `${view.repository_url}/tree/${name.split('/').map(encodeURIComponent).join('/')}` };
+  return { text: name, url: under(view.repository_url, `/tree/${name.split('/').map(encodeURIComponent).join('/')}`) };
 }
 
 function actionWord(view: NotificationView): string {
@@ -59,7 +65,7 @@ const push: Describe = (view) => {
   const more = commits.length - MAX_COMMITS;
   if (more > 0) details.push([view.compare_url ? { text: `and ${more} more`, url: view.compare_url } : `and ${more} more`]);
   return {
-    subject: [` on ${view.ref_type === 'tag' ? 'tag ' : ''}`, refLink(view), ...commitLink(view), ...by(actor), forced],
+    subject: [...onRef(view, ` on ${view.ref_type === 'tag' ? 'tag ' : ''}`), ...commitLink(view), ...by(actor), forced],
     details,
     links: commits.length > 1 ? [view.compare_url] : [],
   };
@@ -103,7 +109,7 @@ const CONCLUSION_WORDS: Readonly<Record<string, string>> = {
 const workflowRun: Describe = (view) => {
   const run = valueAt(view.event, 'workflow_run');
   const id = stringAt(run, 'id');
-  const url = id ? `${view.repository_url}/actions/runs/${id}` : '';
+  const url = id ? under(view.repository_url, `/actions/runs/${id}`) : '';
   const name = `${stringAt(run, 'name') || 'workflow'} #${stringAt(run, 'run_number') ?? '?'}`;
   const conclusion = stringAt(run, 'conclusion');
   const status = stringAt(run, 'status');
@@ -124,14 +130,14 @@ const workflowDispatch: Describe = (view) => {
   const inputs = valueAt(view.event, 'inputs');
   const entries = inputs && typeof inputs === 'object' ? Object.entries(inputs).slice(0, MAX_INPUTS) : [];
   return {
-    subject: [' on ', refLink(view), ...inParentheses('run manually', view.actor)],
+    subject: [...onRef(view), ...inParentheses('run manually', view.actor)],
     details: entries.map(([name, value]) => [`${name}: ${clip(String(value), 60)}`]),
   };
 };
 
 const schedule: Describe = (view) => {
   const cron = stringAt(view.event, 'schedule');
-  return { subject: [' on ', refLink(view), ` (scheduled${cron ? `: ${cron}` : ''})`] };
+  return { subject: [...onRef(view), ` (scheduled${cron ? `: ${cron}` : ''})`] };
 };
 
 const create: Describe = (view) => {
@@ -179,7 +185,7 @@ const deploymentStatus: Describe = (view) => {
 function issueLink(view: NotificationView, fragment = ''): { text: string; url: string } {
   const number = stringAt(view.event, 'issue', 'number') ?? '';
   const title = stringAt(view.event, 'issue', 'title') ?? '';
-  return { text: clip(`#${number} ${title}`), url: `${view.repository_url}/issues/${number}${fragment}` };
+  return { text: clip(`#${number} ${title}`), url: under(view.repository_url, `/issues/${number}${fragment}`) };
 }
 
 const issues: Describe = (view) => {
@@ -218,7 +224,7 @@ const mergeGroup: Describe = (view) => {
 
 function fallback(view: NotificationView): EventDescription {
   const event = view.event_name ? [` on ${view.event_name.replace(/_/g, ' ')}`] : [];
-  const ref = view.ref_name ? [event.length ? ' of ' : ' on ', refLink(view)] : [];
+  const ref = onRef(view, event.length ? ' of ' : ' on ');
   return { subject: [...event, ...ref, ...commitLink(view), ...by(view.actor)] };
 }
 

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-/** A link whose label and address are escaped; an empty address leaves the label as plain text. */
+/** A link whose label and address are escaped; an empty address leaves the label as plain text, and no label, nothing. */
 export function link(url: string, label: string): string {
-  return url ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  return url && label ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 }

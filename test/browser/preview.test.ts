@@ -153,6 +153,24 @@ describe('the room preview', () => {
     expect(await page.locator('#notifications script, #notifications [onerror]').count()).toBe(0);
   });
 
+  it('draws the room the server already holds from the first response alone, as a screenshot at load shows it', async () => {
+    const fresh = await browser.newPage();
+    try {
+      // Nothing but the page and its own scripts answers: the stream never opens and no other request gets through.
+      await fresh.route('**/*', (route) => {
+        const { pathname } = new URL(route.request().url());
+        if (pathname === '/events') return new Promise<void>(() => {});
+        return ['/', '/app.js', '/render.js', '/sanitize.js', '/style.css'].includes(pathname) ? route.continue() : route.abort();
+      });
+      await fresh.goto(preview.url, { waitUntil: 'load' });
+      // count() does not wait: what it sees is what a screenshot taken at load would show.
+      expect(await fresh.locator('article.entry').count()).toBe(await page.locator('article.entry').count());
+      expect(await fresh.locator('#summary').textContent()).toMatch(/^\d+ delivered, \d+ rejected · newest first$/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('lists newest first, and loads nothing from elsewhere but images', async () => {
     const ids = await page
       .locator('article.entry')

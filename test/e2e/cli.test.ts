@@ -76,7 +76,7 @@ describe('hipchat-notify', () => {
     const [request] = JSON.parse(dryRun.stdout);
     expect(request).toEqual({
       method: 'POST',
-      url: 'https://api.hipchat.com/v2/room/dry-run/notification',
+      url: 'https://hipchat.example.com/v2/room/dry-run/notification',
       body: simulator.delivered[0]?.body,
     });
   });
@@ -94,6 +94,29 @@ describe('hipchat-notify', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain("error: Invalid color 'grey': expected auto, yellow, green, red, purple, gray or random.");
     expect(simulator.requests).toHaveLength(0);
+  });
+
+  it('advises --token, --server-url or HIPCHAT_TOKEN, not workflow syntax, when one is missing', async () => {
+    const noToken = await cli(['--server-url', simulator.url, '--room', 'Operations']);
+    expect(noToken.stderr).toContain(
+      "error: Input 'token' is required: pass a HipChat API token with the send_notification scope in the HIPCHAT_TOKEN environment variable, or with --token",
+    );
+    const noServer = await cli(['--room', 'Operations', '--token', TOKEN]);
+    expect(noServer.stderr).toContain(
+      "error: Input 'server_url' is required: give the address of your HipChat Server or Data Center, e.g. --server-url https://hipchat.example.com",
+    );
+    expect(noToken.stderr + noServer.stderr).not.toContain('${{');
+    expect(simulator.requests).toHaveLength(0);
+  });
+
+  it.for(['text', 'html', 'card'])('with no event file, ref or run, leaves out what is unknown in %s', async (format) => {
+    const run = await cli(['--dry-run', '--status', 'failure', '--format', format, '--repository', 'acme/api']);
+    expect(run.exitCode).toBe(0);
+    const [request] = JSON.parse(run.stdout) as { body: { message: string; card?: { title: string } } }[];
+    const body = request?.body ?? { message: '' };
+    expect(body.message).toBe('acme/api: local #1 failed');
+    if (body.card) expect(body.card).toMatchObject({ title: 'acme/api: local #1 failed' });
+    expect(run.stdout).not.toMatch(/href=\\"\\"|><\/a>| on\b|\/actions\/runs\/(\\"|")/);
   });
 
   it('stops at a mistake on the command line with exit code 2', async () => {

@@ -145,7 +145,8 @@ describe.concurrent('faults that fail, clearly and in bounded time', () => {
     expect(sinceFirstRequest(simulator)).toBeLessThan(6_000);
     expect(results(result)).toEqual([expect.objectContaining({ ok: false, status: 0, attempts: 2 })]);
     expect(annotations(result, 'error')[0]).toMatch(
-      /gave no complete answer for room 'Operations' within 2 s; it may have taken the notification all the same\. Gave up after 2 attempts\.$/,
+      // The second attempt has what is left of the budget, which a loaded machine can make less than 2 s.
+      /gave no complete answer for room 'Operations' within [\d.]+ s; it may have taken the notification all the same\. Gave up after 2 attempts\.$/,
     );
   });
 

@@ -36,4 +36,33 @@ describe('npm run demo', () => {
     expect(await exited).toBe(0);
     expect(stderr).toBe('');
   });
+
+  it('stops with its parent, even a parent killed without passing a signal on', async () => {
+    const { CI: _ci, ...env } = process.env;
+    // A shell stands in for npm: killed with SIGKILL, it cannot tell its child anything.
+    const parent = spawn('sh', ['-c', `"${process.execPath}" "${DEMO}" --port 0 --event push & wait`], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const url = await new Promise<string>((found) => {
+      parent.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk;
+        const match = /Room preview: (\S+)/.exec(stdout);
+        if (match) found(match[1] as string);
+      });
+    });
+    expect((await fetch(url)).status).toBe(200);
+    parent.kill('SIGKILL');
+    await expect
+      .poll(
+        () =>
+          fetch(url).then(
+            () => 'serving',
+            () => 'stopped',
+          ),
+        { timeout: 5_000 },
+      )
+      .toBe('stopped');
+  });
 });

@@ -296,16 +296,16 @@ describe('the command line', () => {
       expect(JSON.parse(stdout)).toEqual([
         {
           method: 'POST',
-          url: 'https://api.hipchat.com/v2/room/Deploys/reply',
+          url: 'https://hipchat.example.com/v2/room/Deploys/reply',
           body: {
             parentMessageId: '0b7e2b47-6d7c-4c3e-9b1e-1d2c3b4a5f60',
             message: expect.stringMatching(/^acme\/api: local #1 succeeded/),
           },
         },
-        { method: 'PUT', url: 'https://api.hipchat.com/v2/room/Deploys/topic', body: { topic: 'live: acme/api' } },
+        { method: 'PUT', url: 'https://hipchat.example.com/v2/room/Deploys/topic', body: { topic: 'live: acme/api' } },
         {
           method: 'POST',
-          url: 'https://api.hipchat.com/v2/room/Deploys/share/file',
+          url: 'https://hipchat.example.com/v2/room/Deploys/share/file',
           body: { metadata: { message: 'deploy.log from local #1' }, file: { name: 'deploy.log', bytes: 5 } },
         },
       ]);

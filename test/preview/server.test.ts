@@ -1,4 +1,7 @@
 // The preview server without a browser: what it serves, and the event stream a reconnecting page resumes.
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, startPreview } from '../../preview/server.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
@@ -15,9 +18,9 @@ function post(room: string, body: unknown): Promise<Response> {
 }
 
 /** Reads the event stream until `count` events came, then hangs up. */
-async function readEvents(headers: Record<string, string>, count: number): Promise<Array<{ id: string; data: unknown }>> {
+async function readEvents(headers: Record<string, string>, count: number, query = ''): Promise<Array<{ id: string; data: unknown }>> {
   const controller = new AbortController();
-  const response = await fetch(new URL('/events', preview.url), { headers, signal: controller.signal });
+  const response = await fetch(new URL(`/events${query}`, preview.url), { headers, signal: controller.signal });
   expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
@@ -74,11 +77,42 @@ describe('the preview server', () => {
     });
   });
 
+  it('puts the room as it is into the page, where no message can close the data block', async () => {
+    await post('Operations', { message: '</script><script>alert(1)</script><!--' });
+    const html = await (await fetch(preview.url)).text();
+    const block = /<script type="application\/json" id="initial-state">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    expect(block).not.toContain('<');
+    const state = JSON.parse(block) as { entries: Array<{ body: { message: string } }>; simulator: { url: string } };
+    expect(state.entries.map((entry) => entry.body.message)).toEqual(['first', 'lost', '</script><script>alert(1)</script><!--']);
+    expect(state.simulator.url).toBe(simulator.url);
+    expect(html).toContain(
+      `<pre id="send-hint">node dist/index.js --server-url ${simulator.url} --room Operations --token TOKEN --format card</pre>`,
+    );
+  });
+
   it('streams the history, then each new request, and resumes after the last id a page saw', async () => {
-    const streamed = readEvents({}, 3);
-    await post('Operations', { message: 'third', color: 'red' });
-    expect((await streamed).map((event) => event.id)).toEqual(['1', '2', '3']);
-    const resumed = await readEvents({ 'last-event-id': '2' }, 1);
-    expect(resumed).toEqual([{ id: '3', data: expect.objectContaining({ body: { message: 'third', color: 'red' } }) }]);
+    const streamed = readEvents({}, 4);
+    await post('Operations', { message: 'fourth', color: 'red' });
+    expect((await streamed).map((event) => event.id)).toEqual(['1', '2', '3', '4']);
+    const resumed = await readEvents({ 'last-event-id': '3' }, 1);
+    expect(resumed).toEqual([{ id: '4', data: expect.objectContaining({ body: { message: 'fourth', color: 'red' } }) }]);
+    expect(await readEvents({}, 1, '?after=3')).toEqual(resumed);
+  });
+});
+
+describe("the empty room's hint", () => {
+  it('is a command that works: with the token filled in, it sends a card to the room', async () => {
+    const empty = await startSimulator({ rooms: [{ id: 1, name: "Ops' Room" }], tokens: [{ token: 'hint-token' }] });
+    const page = await startPreview(empty);
+    try {
+      const html = await (await fetch(page.url)).text();
+      const hint = /<pre id="send-hint">(.*?)<\/pre>/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      expect(hint).toContain('--token TOKEN');
+      await promisify(execFile)('sh', ['-c', hint.replace('TOKEN', 'hint-token')], { cwd: resolve(import.meta.dirname, '../..') });
+      expect(empty.deliveredTo("Ops' Room").map((notification) => notification.body.card?.style)).toEqual(['application']);
+    } finally {
+      await page.close();
+      await empty.close();
+    }
   });
 });

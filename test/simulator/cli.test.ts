@@ -99,6 +99,33 @@ describe('cli', () => {
     const [code] = await once(cli.process, 'exit');
     expect(code).toBe(2);
     expect(stderr).toContain('--rate-limit expects N/SECONDS, got lots');
-    expect(stderr).toContain('Usage: node test/simulator/cli.ts');
+    expect(stderr).toContain('Usage: npm run sim -- [options]');
+  });
+
+  it("npm run sim: starts on the project's Node 24 whatever node is first on PATH, on a free port, and stops with npm", async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    // /usr/bin's node is the machine's own (Node 20 here, which cannot run .ts files).
+    const npm = spawn('npm', ['run', '--silent', 'sim', '--', '--room', 'Operations'], {
+      cwd: root,
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME ?? '' },
+      stdio: 'pipe',
+    });
+    const [line] = (await once(createInterface({ input: npm.stdout }), 'line')) as [string];
+    const { url } = JSON.parse(line) as { url: string };
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).not.toMatch(/:8080$/);
+    expect((await fetch(`${url}/v2/capabilities`)).status).toBe(200);
+    npm.kill('SIGTERM');
+    await once(npm, 'exit');
+    await expect
+      .poll(
+        () =>
+          fetch(`${url}/v2/capabilities`).then(
+            () => 'serving',
+            () => 'stopped',
+          ),
+        { timeout: 5_000 },
+      )
+      .toBe('stopped');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Runs the simulator standalone:
- *   node test/simulator/cli.ts --port 8080 --room Operations --room "Dev Ops" --token secret-token
+ *   npm run sim -- --room Operations --room "Dev Ops" --token secret-token
  * stdout is JSON lines: first the address, then one line per request, so a demo
  * script can read it. Tokens are never printed.
  */
@@ -10,7 +10,7 @@ import { DEFAULT_TOKENS } from './config.ts';
 import type { LimitPolicy } from './rate-limits.ts';
 import { type RecordedRequest, type SimToken, type SimulatorOptions, startSimulator } from './server.ts';
 
-const USAGE = `Usage: node test/simulator/cli.ts [options]
+const USAGE = `Usage: npm run sim -- [options]
   --port N               listen port (default 0: a free port)
   --host ADDRESS         listen address (default 127.0.0.1)
   --room NAME            a room, repeatable; ids are 1, 2, ... in order (default: Operations)

@@ -127,7 +127,6 @@ describe('localGithubEnv', () => {
       GITHUB_BASE_REF: 'master',
       GITHUB_WORKFLOW: 'local',
       GITHUB_RUN_NUMBER: '1',
-      GITHUB_RUN_ID: '1',
       GITHUB_JOB: 'notify',
     });
     expect(localGithubEnv({}, release, {})).toMatchObject({

@@ -115,7 +115,8 @@ describe('worstResult', () => {
 describe('readInputs', () => {
   function source(values: Record<string, string>) {
     const masked: string[] = [];
-    return { masked, getInput: (name: string) => values[name] ?? '', setSecret: (secret: string) => void masked.push(secret) };
+    const given: Record<string, string> = { server_url: 'https://hipchat.example.com', ...values };
+    return { masked, getInput: (name: string) => given[name] ?? '', setSecret: (secret: string) => void masked.push(secret) };
   }
 
   it('masks the github_token as well, even when another input is invalid', () => {

@@ -87,13 +87,17 @@ describe('html escaping of event data', () => {
   it('keeps the default messages’ markup whatever the event says', () => {
     const expected = views('x').map((view) => tags(defaultMessage(view, 'html')));
     fc.assert(
-      fc.property(hostile, (value) => {
-        views(value).forEach((view, n) => {
-          const html = defaultMessage(view, 'html');
-          expect(tags(html)).toEqual(expected[n]);
-          expect(htmlProblem(html)).toBeUndefined();
-        });
-      }),
+      // A blank name is not markup to keep: its link is left out, as for anything unknown.
+      fc.property(
+        hostile.filter((value) => value.trim() !== ''),
+        (value) => {
+          views(value).forEach((view, n) => {
+            const html = defaultMessage(view, 'html');
+            expect(tags(html)).toEqual(expected[n]);
+            expect(htmlProblem(html)).toBeUndefined();
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -188,7 +188,10 @@ describe('parseToken', () => {
 
 describe('parseServerUrl', () => {
   it('defaults to HipChat Cloud and strips a trailing slash, /v2 or /v1', () => {
-    expect(parseServerUrl('')).toBe('https://api.hipchat.com');
+    expect(() => parseServerUrl('')).toThrow(
+      "Input 'server_url' is required: give the address of your HipChat Server or Data Center, e.g. server_url: https://hipchat.example.com (HipChat Cloud, api.hipchat.com, was shut down in 2019).",
+    );
+    expect(() => parseServerUrl(' ', true)).toThrow(/e\.g\. --server-url https:\/\/hipchat\.example\.com/);
     expect(parseServerUrl('https://chat.example.com/hipchat/v2/')).toBe('https://chat.example.com/hipchat');
     expect(parseServerUrl('https://chat.example.com/v1')).toBe('https://chat.example.com');
   });
@@ -216,7 +219,7 @@ describe('readInputs', () => {
       calls,
       getInput: (name: string) => {
         calls.push(`get ${name}`);
-        return values[name] ?? '';
+        return { server_url: 'https://hipchat.example.com', ...values }[name] ?? '';
       },
       setSecret: (secret: string) => calls.push(`mask ${secret}`),
     };

@@ -15,6 +15,9 @@ const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
   branding?: { icon?: string; color?: string };
 };
 const inputNames = Object.keys(action.inputs);
+const packageJson = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { repository: { url: string } };
+/** owner/name, from package.json's repository: the one reference that users copy. */
+const repository = /github\.com\/([^/]+\/[^/]+?)(\.git)?$/.exec(packageJson.repository.url)?.[1];
 
 const workflowFiles = [
   ...readdirSync(new URL('.github/workflows/', root)).map((name) => `.github/workflows/${name}`),
@@ -97,6 +100,14 @@ describe('every use of the action in the README, workflows and examples', () => 
   it('is found', () => {
     expect(uses.filter((use) => use.where === 'README.md').length).toBeGreaterThan(3);
     expect(uses.filter((use) => use.where.startsWith('examples/')).length).toBeGreaterThan(2);
+  });
+
+  it(`names the action as package.json's repository does, ${repository}@v1, so that copying it works`, () => {
+    expect(repository).toMatch(/^[\w.-]+\/[\w.-]+$/);
+    for (const { where, step } of uses) if (step.uses !== './') expect(step.uses, where).toBe(`${repository}@v1`);
+    for (const path of ['README.md', ...workflowFiles]) {
+      expect(readFileSync(new URL(path, root), 'utf8'), path).not.toMatch(/<owner>|OWNER\/hipchat-notify|your-org\//);
+    }
   });
 
   it('passes only declared inputs', () => {

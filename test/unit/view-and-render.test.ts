@@ -119,7 +119,8 @@ describe('defaultMessage', () => {
 
   it('leaves out what the run does not know', () => {
     const bare = buildView(githubContextFrom({ GITHUB_REPOSITORY: 'a/b', GITHUB_WORKFLOW: 'W', GITHUB_RUN_NUMBER: '1' }, {}), 'started');
-    expect(defaultMessage(bare, 'text')).toMatch(/^a\/b: W #1 started\n/);
+    expect(defaultMessage(bare, 'text')).toBe('a/b: W #1 started');
+    expect(defaultMessage(bare, 'html')).toBe('a/b: W #1 started');
   });
 });
 

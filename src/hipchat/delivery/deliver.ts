@@ -1,5 +1,5 @@
 import type { HipChatCall } from '../endpoints/types.js';
-import type { HttpResponse, HttpTransport } from '../transport/http.js';
+import { type HttpResponse, type HttpTransport, seconds } from '../transport/http.js';
 import { describeNetworkFailure } from './network-failure.js';
 import { exhaustedLimits } from './rate-limit.js';
 import { type AttemptFailure, budgetMs, decideRetry, type RetryDecision, type RetrySettings } from './retry-policy.js';
@@ -64,10 +64,6 @@ async function attempt<T>(session: Session, call: HipChatCall<T>, timeoutMs: num
   const answer = call.read(response);
   if (answer) return { status: response.status, answer };
   return { status: response.status, failure: failureOf(call, response), message: call.describe(response) };
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 function giveUpNote(

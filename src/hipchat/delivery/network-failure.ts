@@ -1,4 +1,4 @@
-import { RequestTimeout } from '../transport/http.js';
+import { RequestTimeout, seconds } from '../transport/http.js';
 import type { CallPlace } from './failure.js';
 
 /** Node's codes for a certificate chain that does not end at a trusted CA. */
@@ -45,7 +45,7 @@ export function describeNetworkFailure({ serverUrl, room, words }: CallPlace, er
   if (error instanceof RequestTimeout) {
     return {
       final: false,
-      message: `HipChat at ${serverUrl} gave no complete answer for ${words.place(room)} within ${error.timeoutMs / 1000} s; it may have taken ${words.subject} all the same.`,
+      message: `HipChat at ${serverUrl} gave no complete answer for ${words.place(room)} within ${seconds(error.timeoutMs)}; it may have taken ${words.subject} all the same.`,
     };
   }
   const unreached = `Could not reach HipChat at ${serverUrl} for ${words.place(room)}: ${reason(error)}.`;

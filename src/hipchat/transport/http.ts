@@ -35,7 +35,12 @@ export class RequestTimeout extends Error {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: ErrorOptions) {
-    super(`no complete answer within ${timeoutMs / 1000} s`, options);
+    super(`no complete answer within ${seconds(timeoutMs)}`, options);
     this.timeoutMs = timeoutMs;
   }
+}
+
+/** A duration as a log line says it: `1.9 s`. An attempt's time can be what is left of a budget, so not whole. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }
