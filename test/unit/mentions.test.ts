@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
 import { deliverWithCompanion, type SendToRooms } from '../../src/hipchat/delivery/companion.js';
-import { addMentions } from '../../src/render/mentions.js';
+import { addMentions, quietMentions } from '../../src/render/mentions.js';
 import { buildView } from '../../src/view.js';
 
 const view = buildView(
@@ -72,5 +72,20 @@ describe('deliverWithCompanion', () => {
     const { send, sent } = sender();
     await deliverWithCompanion(send, ['Ops', 'Dev'], notification, undefined);
     expect(sent).toEqual(['Ops html', 'Dev html']);
+  });
+});
+
+describe('quietMentions', () => {
+  it('keeps an @ that starts a word from mentioning anyone, and leaves addresses alone', () => {
+    expect(quietMentions('@all ship it, cc @alice.b (mail bob@example.com)')).toBe(
+      '@\u2060all ship it, cc @\u2060alice.b (mail bob@example.com)',
+    );
+    expect(quietMentions('no mention @ here')).toBe('no mention @ here');
+  });
+
+  it('applies to values in a text template, not to the template itself', async () => {
+    const { renderTemplate } = await import('../../src/render/template.js');
+    const rendered = await renderTemplate({ text: '@here {{ title }}', origin: 'test' }, { title: '@all Fix' }, 'text');
+    expect(rendered).toBe('@here @\u2060all Fix');
   });
 });
