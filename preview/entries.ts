@@ -1,3 +1,4 @@
+import { formatBytes } from '../src/files/bounded-read.ts';
 import type { RecordedRequest } from '../test/simulator/server.ts';
 
 /** What a request did in a room: the notification, or one of the endpoints beside it. */
@@ -22,7 +23,7 @@ export interface PreviewEntry {
   readonly messageId?: string;
   readonly parentId?: string;
   /** A shared file as the room lists it. */
-  readonly file?: { readonly name: string; readonly type: string; readonly size: number };
+  readonly file?: { readonly name: string; readonly type: string; readonly size: number; readonly shownSize: string };
 }
 
 const ROOM_PATH = /^\/v2\/room\/[^/]+\/(notification|message|reply|topic|share\/file)\/?$/;
@@ -41,7 +42,9 @@ function eventFields(request: RecordedRequest): Partial<PreviewEntry> {
   return {
     messageId: event.id,
     ...(event.kind === 'reply' && { parentId: event.parentId }),
-    ...(event.kind === 'file' && { file: { name: event.file.name, type: event.file.type, size: event.file.size } }),
+    ...(event.kind === 'file' && {
+      file: { name: event.file.name, type: event.file.type, size: event.file.size, shownSize: formatBytes(event.file.size) },
+    }),
   };
 }
 

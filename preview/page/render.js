@@ -163,11 +163,6 @@ function meta(entry, body, delivered) {
   );
 }
 
-function byteSize(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
-}
-
 /** A shared file, as HipChat lists it: a line with the file, and the message that came with it. */
 function renderFile(entry, body, policy) {
   const file = isObject(entry.file) ? entry.file : {};
@@ -175,7 +170,7 @@ function renderFile(entry, body, policy) {
     'div',
     'attachment',
     el('span', 'attachment-name', `📎 ${text(file.name)}`),
-    el('span', 'attachment-size', ` ${byteSize(Number(file.size) || 0)}, ${text(file.type)}`),
+    el('span', 'attachment-size', ` ${text(file.shownSize)}, ${text(file.type)}`),
     text(body.message) ? el('div', 'message message-text', richText(text(body.message), policy)) : undefined,
   );
 }

@@ -3,6 +3,7 @@
 import { notificationCall } from '../hipchat/endpoints/notification.js';
 import type { HipChatCall } from '../hipchat/endpoints/types.js';
 import type { HttpRequest } from '../hipchat/transport/http.js';
+import { replyParent } from '../inputs/room-inputs.js';
 import type { PreparedNotification } from '../main.js';
 
 export interface ShownRequest {
@@ -32,8 +33,7 @@ async function deliveryCalls(prepared: PreparedNotification): Promise<ShownReque
       import('../hipchat/endpoints/reply.js'),
     ]);
     return inputs.rooms.map((room) => {
-      const { replyTo } = inputs;
-      const parent = replyTo && ('id' in replyTo ? replyTo.id : replyTo.byRoom[room]);
+      const parent = inputs.replyTo && replyParent(inputs.replyTo, room);
       return shown((parent ? replyCall(server, parent, message, room) : messageCall(server, message)(room)).request);
     });
   }

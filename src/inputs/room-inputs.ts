@@ -12,6 +12,11 @@ export type IfFileMissing = (typeof IF_FILE_MISSING)[number];
 /** The message to reply to: one id, or each room's own, from the `results` output of an earlier step. */
 export type ReplyTo = { readonly id: string } | { readonly byRoom: Readonly<Record<string, string>> };
 
+/** The message a room's reply goes to, if reply_to names one for that room. */
+export function replyParent(replyTo: ReplyTo, room: string): string | undefined {
+  return 'id' in replyTo ? replyTo.id : replyTo.byRoom[room];
+}
+
 export interface RoomInputs {
   readonly sendAs: SendAs;
   readonly replyTo: ReplyTo | undefined;

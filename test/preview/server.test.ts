@@ -155,7 +155,7 @@ describe('the preview of what a user posts', () => {
           body: { message: '' },
           messageId: expect.any(String),
           parentId: undefined,
-          shared: { name: 'a.log', type: 'text/plain', size: 12 },
+          shared: { name: 'a.log', type: 'text/plain', size: 12, shownSize: '12 bytes' },
         },
       ]);
       expect(JSON.stringify(entries)).not.toContain('secret bytes');

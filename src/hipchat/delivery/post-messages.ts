@@ -1,6 +1,6 @@
 // Loaded with import() only for send_as message or reply_to: posts the plain text as the token's user, as a reply in
 // each room's thread when there is one, else as a new message.
-import type { ReplyTo } from '../../inputs/room-inputs.js';
+import { type ReplyTo, replyParent } from '../../inputs/room-inputs.js';
 import { messageCall } from '../endpoints/message.js';
 import { replyCall } from '../endpoints/reply.js';
 import type { HipChatServer } from '../endpoints/types.js';
@@ -12,10 +12,6 @@ export interface MessagePost {
   readonly replyTo: ReplyTo | undefined;
   /** Told when a room's reply becomes a plain message. */
   readonly warn: (message: string) => void;
-}
-
-function parentIn(replyTo: ReplyTo, room: string): string | undefined {
-  return 'id' in replyTo ? replyTo.id : replyTo.byRoom[room];
 }
 
 /**
@@ -37,7 +33,7 @@ async function replyOrPost(session: Session, post: MessagePost, parent: string, 
 export function postMessages(session: Session, rooms: readonly string[], post: MessagePost): Promise<RoomResult[]> {
   return Promise.all(
     rooms.map(async (room) => {
-      const parent = post.replyTo && parentIn(post.replyTo, room);
+      const parent = post.replyTo && replyParent(post.replyTo, room);
       if (parent) return replyOrPost(session, post, parent, room);
       if (post.replyTo) post.warn(`reply_to has no message of room '${room}', so a new message goes there instead of a reply.`);
       return roomResult(room, await callHipChat(session, messageCall(post.server, post.text)(room)));
