@@ -61,11 +61,14 @@ function errorOf(response: unknown): Record<string, unknown> | undefined {
   return error !== null && typeof error === 'object' ? (error as Record<string, unknown>) : undefined;
 }
 
-/** Only what a room shows: capabilities and stray paths are not. */
+/**
+ * Only what a room shows: capabilities, stray paths and auth_test probes (a set-up check, which posts nothing) are
+ * not.
+ */
 export function previewEntry(request: RecordedRequest, id: number): PreviewEntry | undefined {
   const route = ROOM_PATH.exec(request.path)?.[1];
   const kind = route === undefined ? undefined : KINDS[route];
-  if (kind === undefined || request.method === 'GET') return undefined;
+  if (kind === undefined || request.method === 'GET' || request.query.auth_test === 'true') return undefined;
   const error = request.status === 204 || request.status === 201 ? undefined : errorOf(request.response);
   return {
     kind,

@@ -41,6 +41,7 @@ export function runner(env: Readonly<Record<string, string | undefined>>, write:
       write(`::stop-commands::${token}${EOL}${message}${EOL}::${token}::${EOL}`);
     },
     warning: (message, properties = {}) => command('warning', { title: properties.title }, message),
+    notice: (message, properties = {}) => command('notice', { title: properties.title }, message),
     setFailed: (message) => {
       process.exitCode = 1;
       command('error', {}, message);

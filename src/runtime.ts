@@ -7,14 +7,14 @@ import type { Dependencies } from './main.js';
 /** What a run needs of the machine, shared by the action's entry and the command line. */
 export const systemDependencies: Pick<
   Dependencies,
-  'readText' | 'readBytes' | 'realPath' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'
+  'readText' | 'readBytes' | 'realPath' | 'createTransport' | 'openGithub' | 'clock' | 'random'
 > = {
   readText: readBoundedText,
   readBytes: readBoundedBytes,
   realPath: (path) => realpath(path),
   createTransport,
-  // Only send_when's changed, fixed and broken need the GitHub API: its client loads for them alone.
-  lookUpPreviousRun: async (query) => (await import('./github/previous-run.js')).lookUpPreviousRun(query),
+  // Only runs whose message or send_when reads the GitHub API load its client.
+  openGithub: async (options) => (await import('./github/client.js')).createGithubClient(options),
   clock: { now: Date.now, sleep: (ms) => sleep(ms) },
   random: Math.random,
 };

@@ -1,7 +1,11 @@
 import type { GithubContext } from './context/github.js';
 import { stringAt, valueAt } from './context/payload.js';
+import type { Matrix } from './inputs/matrix.js';
 import type { NeededJob } from './inputs/needs.js';
 import type { JobStatus } from './inputs/parse.js';
+import { expectedJobName } from './lookups/job-name.js';
+import type { Found } from './lookups/types.js';
+import { formatDuration } from './render/duration.js';
 
 export interface CommitView {
   readonly sha: string;
@@ -72,6 +76,25 @@ export interface NotificationView {
   readonly jobs: readonly NeededJob[];
   /** The names of those jobs that failed. */
   readonly failed_jobs: readonly string[];
+  /** The values of the `matrix` input (`${{ toJSON(matrix) }}`); empty without it. */
+  readonly matrix: Matrix;
+  /**
+   * This job as GitHub names it, matrix values included: `test (24)`. From the GitHub API when the message uses the
+   * job's facts; otherwise, or when the API could not tell, the job's id with the matrix values.
+   */
+  readonly job_name: string;
+  /** This job's own log page; the run's when the API was not asked or could not tell. */
+  readonly job_url: string;
+  /** How long this job has run (with `needs`, the run attempt): `3m 12s`. Empty when not looked up. */
+  readonly duration: string;
+  readonly duration_seconds: number | null;
+}
+
+/** What the view adds beyond the github context, the status and `needs`. */
+export interface ViewExtras {
+  readonly matrix?: Matrix;
+  /** What the GitHub API told, when the message or a rule asked. */
+  readonly found?: Found;
 }
 
 const STATUS_WORDS: Record<JobStatus, string> = {
@@ -160,13 +183,20 @@ function compareUrlOf(event: unknown, repositoryUrl: string, pullRequest: PullRe
   return under(repositoryUrl, `/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`);
 }
 
-export function buildView(github: GithubContext, status: JobStatus, jobs: readonly NeededJob[] = []): NotificationView {
+export function buildView(
+  github: GithubContext,
+  status: JobStatus,
+  jobs: readonly NeededJob[] = [],
+  { matrix, found = {} }: ViewExtras = {},
+): NotificationView {
   const { event } = github;
   const repositoryUrl = github.repository ? `${github.server_url}/${github.repository}` : '';
   const attempt = Number(github.run_attempt) > 1 ? `/attempts/${github.run_attempt}` : '';
   const sha = stringAt(event, 'pull_request', 'head', 'sha') ?? stringAt(event, 'merge_group', 'head_sha') ?? github.sha;
   const ref = refOf(github);
   const pullRequest = pullRequestOf(event, repositoryUrl);
+  const runUrl = github.run_id ? under(repositoryUrl, `/actions/runs/${github.run_id}${attempt}`) : '';
+  const seconds = found.durationSeconds === undefined ? null : Math.floor(found.durationSeconds);
   const commitMessage =
     stringAt(event, 'head_commit', 'message') ??
     stringAt(event, 'workflow_run', 'head_commit', 'message') ??
@@ -183,7 +213,7 @@ export function buildView(github: GithubContext, status: JobStatus, jobs: readon
     repository_url: repositoryUrl,
     workflow: github.workflow,
     run_number: github.run_number,
-    run_url: github.run_id ? under(repositoryUrl, `/actions/runs/${github.run_id}${attempt}`) : '',
+    run_url: runUrl,
     actor: github.actor,
     sha,
     short_sha: sha.slice(0, 7),
@@ -201,5 +231,10 @@ export function buildView(github: GithubContext, status: JobStatus, jobs: readon
     release: releaseOf(event, repositoryUrl),
     jobs,
     failed_jobs: jobs.filter((job) => job.result === 'failure').map((job) => job.name),
+    matrix: matrix ?? {},
+    job_name: found.job?.name ?? expectedJobName(github.job, matrix),
+    job_url: found.job?.url || runUrl,
+    duration: seconds === null ? '' : formatDuration(seconds),
+    duration_seconds: seconds,
   };
 }

@@ -2,8 +2,9 @@ import { stringAt } from '../context/payload.js';
 import type { JobStatus } from '../inputs/parse.js';
 import { describeEvent, runTitle } from '../render/events.js';
 import { type Inline, lineHtml, renderRich } from '../render/rich-text.js';
+import { shownFacts } from '../render/run-facts.js';
 import { type NotificationView, under } from '../view.js';
-import type { Card, CardAttribute, LozengeStyle } from './card.js';
+import { CARD_LIMITS, type Card, type CardAttribute, type LozengeStyle } from './card.js';
 
 const STATUS_LOZENGES: Record<JobStatus, LozengeStyle> = {
   success: 'lozenge-success',
@@ -28,6 +29,7 @@ function defaultAttributes(view: NotificationView): CardAttribute[] {
   const action = stringAt(view.event, 'action');
   const attempt = Number(view.github.run_attempt) > 1 ? ` (attempt ${view.github.run_attempt})` : '';
   const environment = stringAt(view.event, 'deployment', 'environment');
+  const facts = shownFacts(view);
   return [
     attribute('Status', view.status, undefined, STATUS_LOZENGES[view.status]),
     attribute(view.ref_type === 'tag' ? 'Tag' : 'Branch', view.ref_name, view.ref_url),
@@ -39,7 +41,11 @@ function defaultAttributes(view: NotificationView): CardAttribute[] {
     attribute('Event', view.event_name ? `${view.event_name}${action ? ` (${action.replace(/_/g, ' ')})` : ''}` : ''),
     attribute('Workflow', view.workflow, under(view.repository_url, '/actions')),
     attribute('Run', `#${view.run_number}${attempt}`, view.run_url),
-  ].filter((entry) => entry !== undefined);
+    attribute('Job', facts.job?.text ?? '', facts.job?.url),
+    attribute('Duration', facts.duration),
+  ]
+    .filter((entry) => entry !== undefined)
+    .slice(0, CARD_LIMITS.attributes);
 }
 
 /**

@@ -18,7 +18,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The command's own options; every other `--option` is an input of action.yml. */
+/**
+ * The command's own options; every other `--option` is an input of action.yml. --dry-run stands for the dry_run
+ * input, as a flag that never takes the next argument as its value (which could be a token put in the wrong place).
+ */
 export const OWN_OPTIONS = {
   event: { value: 'FILE', description: 'The event payload (JSON) that started the run, as GITHUB_EVENT_PATH names it.' },
   'event-name': {

@@ -14,14 +14,17 @@ export interface CliIo {
 }
 
 export interface CliDependencies
-  extends Pick<Dependencies, 'readText' | 'readBytes' | 'realPath' | 'createTransport' | 'lookUpPreviousRun' | 'clock' | 'random'> {
+  extends Pick<Dependencies, 'readText' | 'readBytes' | 'realPath' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
   readonly declared: readonly DeclaredInput[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly io: CliIo;
 }
 
-/** A dry run renders without sending, so the room and the token it never uses need not be given. */
-const DRY_RUN_PLACEHOLDERS = { room: 'dry-run', token: 'not-sent-in-a-dry-run', server_url: 'https://hipchat.example.com' };
+/**
+ * --dry-run is the dry_run input, which needs no token, and renders for a room and a server that need not be given
+ * either.
+ */
+const DRY_RUN_INPUTS = { room: 'dry-run', dry_run: 'true', server_url: 'https://hipchat.example.com' };
 
 async function readPayload(path: string, readText: ReadText): Promise<EventPayload> {
   let text: string;
@@ -52,8 +55,10 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   const { io } = deps;
   let env: Record<string, string | undefined>;
   let args: CliArgs;
+  // `hipchat-notify check ...` is `check: true` with the same options.
+  const checking = argv[0] === 'check';
   try {
-    args = parseCliArgs(argv, deps.declared);
+    args = parseCliArgs(checking ? argv.slice(1) : argv, deps.declared);
     if (args.help) {
       io.stdout(`${usage(deps.declared)}\n`);
       return 0;
@@ -68,9 +73,9 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
   }
 
   const defaults = Object.fromEntries(deps.declared.map((input) => [input.name, input.default]));
-  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_PLACEHOLDERS), ...args.inputs };
+  const inputs = { ...defaults, ...(args.dryRun && DRY_RUN_INPUTS), ...args.inputs, ...(checking && { check: 'true' }) };
   const core = consoleCore(inputs, { write: io.stderr, debug: env.RUNNER_DEBUG === '1' });
-  if (!env.GITHUB_REPOSITORY) {
+  if (!env.GITHUB_REPOSITORY && !checking) {
     core.warning('The message names no repository: give --event FILE (a webhook payload) or --repository OWNER/NAME.');
   }
   // A shell has no job summary; the outputs printed at the end say the same.
@@ -88,7 +93,8 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
     }
   } else {
     await run(runDeps);
-    io.stdout(`${JSON.stringify(core.outputs, null, 2)}\n`);
+    // A check's table is what it has to say, and it is in the log; the outputs would only say it again.
+    if (core.outputs.check === undefined) io.stdout(`${JSON.stringify(core.outputs, null, 2)}\n`);
   }
   return core.failed ? 1 : 0;
 }

@@ -33,6 +33,7 @@ export function consoleCore(inputs: Readonly<Record<string, string>>, options: C
     },
     info: (message) => log('', message),
     warning: (message) => log('warning: ', message),
+    notice: (message) => log('notice: ', message),
     setFailed: (message) => {
       failed = true;
       log('error: ', message);

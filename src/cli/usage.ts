@@ -38,12 +38,18 @@ export function usage(declared: readonly DeclaredInput[]): string {
     entry('value' in option ? `--${name} ${option.value}` : `--${name}`, option.description),
   );
   return `Usage: hipchat-notify [options]
+       hipchat-notify check [options]
 
 Renders or sends a HipChat notification from a shell, with the same inputs as the GitHub Action: for
-scripts, other CI systems, and trying templates and cards before pushing them.
+scripts, other CI systems, and trying templates and cards before pushing them. \`check\` proves the set-up
+instead (the server, its certificate, and the token's right to every call the options turn on, in every room)
+and prints a table, posting nothing.
 
 Inputs (as in action.yml; --name VALUE or --name=VALUE; repeat an option for several lines):
-${declared.map(inputEntry).join('\n')}
+${declared
+  .filter((input) => !Object.hasOwn(OWN_OPTIONS, optionName(input.name)))
+  .map(inputEntry)
+  .join('\n')}
 
 Options:
 ${own.join('\n')}
@@ -54,6 +60,7 @@ from the event payload. Messages go to stderr; stdout gets the outputs as JSON (
 The exit code is 0 on success, 1 when the notification failed, 2 for a mistake on the command line.
 
 Examples:
+  HIPCHAT_TOKEN=... hipchat-notify check --server-url https://hipchat.example.com --room Operations
   hipchat-notify --dry-run --format card --event push.json --event-name push
   HIPCHAT_TOKEN=... hipchat-notify --server-url https://hipchat.example.com --room Operations --status failure`;
 }

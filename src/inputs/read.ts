@@ -1,17 +1,17 @@
 import { proxyCredentials } from '../hipchat/transport/transport-options.js';
 import { secretForms } from '../redact.js';
 import { type CaCertSource, parseCaCert } from './ca-cert.js';
+import { type ColorSetting, parseColorSetting } from './colors.js';
 import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
 import { InputError } from './errors.js';
+import { type Matrix, parseMatrix } from './matrix.js';
 import { type NeededJob, parseNeeds, worstResult } from './needs.js';
 import {
   type ApiVersion,
-  type ColorChoice,
   type Format,
   type JobStatus,
   parseApiVersion,
   parseBoolean,
-  parseColor,
   parseFormat,
   parseFrom,
   parseRooms,
@@ -29,7 +29,7 @@ export interface ActionInputs extends RoomInputs {
   readonly rooms: readonly string[];
   readonly token: string;
   readonly serverUrl: string;
-  readonly color: ColorChoice;
+  readonly color: ColorSetting;
   /** The statuses on which the notification pings the room: all for `true`, none for `false`. */
   readonly notify: readonly JobStatus[];
   readonly format: Format;
@@ -41,18 +41,24 @@ export interface ActionInputs extends RoomInputs {
   /** The `status` input, or the worst result in `needs` when that is given. */
   readonly status: JobStatus;
   readonly failOnError: boolean;
+  /** Check everything and send nothing: the payload output and the job summary show what would have been sent. */
+  readonly dryRun: boolean;
   readonly sendWhen: readonly SendRule[];
   readonly mention: readonly string[];
   readonly mentionOn: readonly JobStatus[];
   /** The jobs of `${{ toJSON(needs) }}`, when given: their worst result becomes the status. */
   readonly needs: readonly NeededJob[] | undefined;
-  /** For the previous run's status; empty when not given, which only matters to send_when's transitions. */
+  /** The values of `${{ toJSON(matrix) }}`, which name this job among the matrix's jobs. */
+  readonly matrix: Matrix | undefined;
+  /** For the GitHub API reads (the job, the previous result); empty when not given, which only matters to them. */
   readonly githubToken: string;
   readonly apiVersion: ApiVersion;
   readonly retries: number;
   readonly timeoutSeconds: number;
   readonly caCert: CaCertSource | undefined;
   readonly tlsVerify: boolean;
+  /** Check the set-up with auth_test instead of sending (`check: true`, or `hipchat-notify check`). */
+  readonly check: boolean;
   /** Everything to keep out of what the run writes: the tokens and the proxy variables' credentials. */
   readonly secrets: readonly string[];
 }
@@ -79,11 +85,14 @@ function mask(source: InputSource, raw: string): void {
 export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionInputs {
   const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
   mask(source, rawToken);
-  const rawGithubToken = source.getInput('github_token');
+  // GITHUB_TOKEN serves the command line, where no default expression fills github_token in.
+  const rawGithubToken = source.getInput('github_token') || env.GITHUB_TOKEN || '';
   mask(source, rawGithubToken);
   const proxySecrets = proxyCredentials(env);
   for (const secret of proxySecrets) mask(source, secret);
-  const token = parseToken(rawToken, source.commandLine);
+  const dryRun = parseBoolean('dry_run', source.getInput('dry_run'), false);
+  // A dry run sends nothing, so a workflow without the secret (a fork's pull request) can run one.
+  const token = dryRun && rawToken.trim() === '' ? '' : parseToken(rawToken, source.commandLine);
   const needs = parseNeeds(source.getInput('needs'));
   const apiVersion = parseApiVersion(source.getInput('api_version'));
   const from = source.getInput('from');
@@ -104,7 +113,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     rooms,
     token,
     serverUrl: parseServerUrl(source.getInput('server_url'), source.commandLine),
-    color: parseColor(source.getInput('color')),
+    color: parseColorSetting(source.getInput('color')),
     notify: parseNotify(source.getInput('notify')),
     format,
     template: source.getInput('template'),
@@ -113,10 +122,12 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
     status: needs ? worstResult(needs) : parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
+    dryRun,
     sendWhen: parseSendWhen(source.getInput('send_when')),
     mention: parseMentions(source.getInput('mention')),
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
     needs,
+    matrix: parseMatrix(source.getInput('matrix')),
     githubToken: rawGithubToken.trim(),
     apiVersion,
     retries: parseWholeNumber('retries', source.getInput('retries'), { min: 0, max: RETRIES_MAX, fallback: 3 }),
@@ -128,6 +139,7 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     }),
     caCert: parseCaCert(source.getInput('ca_cert')),
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
+    check: parseBoolean('check', source.getInput('check'), false),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
     ...parseRoomInputs((name) => source.getInput(name), { rooms, format, apiVersion }),
   };

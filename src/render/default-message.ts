@@ -2,6 +2,14 @@ import type { MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { describeEvent, runTitle } from './events.js';
 import { type Inline, renderRich } from './rich-text.js';
+import { shownFacts } from './run-facts.js';
+
+/** This job, linked to its log, and how long it ran: `Job: test (24) · 3m 12s`; with `needs`, the duration alone. */
+function factsLines(view: NotificationView): Inline[][] {
+  const { job, duration } = shownFacts(view);
+  if (job) return [['Job: ', job, ...(duration ? [` · ${duration}`] : [])]];
+  return duration ? [[`Duration: ${duration}`]] : [];
+}
 
 /** With `needs`, which jobs went wrong: the first thing to read after the headline. */
 function jobLines(view: NotificationView): Inline[][] {
@@ -18,8 +26,8 @@ export function defaultMessage(view: NotificationView, format: MessageFormat): s
   return renderRich(
     {
       headline: [{ text: runTitle(view), url: view.run_url }, ` ${view.status_word}`, ...described.subject],
-      details: [...jobLines(view), ...(described.details ?? [])],
-      links: [view.run_url, ...(described.links ?? [])],
+      details: [...factsLines(view), ...jobLines(view), ...(described.details ?? [])],
+      links: [view.run_url, shownFacts(view).job?.url ?? '', ...(described.links ?? [])],
     },
     format,
   );

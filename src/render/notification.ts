@@ -1,5 +1,6 @@
 import type { Card } from '../card/card.js';
-import type { ColorChoice, HipChatColor, JobStatus, MessageFormat } from '../inputs/parse.js';
+import type { ColorSetting } from '../inputs/colors.js';
+import type { HipChatColor, JobStatus, MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 import { resolveColor } from './color.js';
 
@@ -15,7 +16,7 @@ export interface Notification {
 
 export interface NotificationOptions {
   readonly format: MessageFormat;
-  readonly color: ColorChoice;
+  readonly color: ColorSetting;
   /** The statuses on which to ping the room. */
   readonly notify: readonly JobStatus[];
   readonly from: string;

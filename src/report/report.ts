@@ -1,8 +1,8 @@
 import type { FollowUps } from '../followups/follow-up.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
-import { type ActionOutputs, actionOutputs, type SentBody, skippedOutputs } from './outputs.js';
-import { skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
+import { type ActionOutputs, actionOutputs, dryRunOutputs, type SentBody, skippedOutputs } from './outputs.js';
+import { dryRunSummaryMarkdown, skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core that reporting uses. */
 export interface ReportCore {
@@ -24,13 +24,25 @@ export interface RunOutcome {
 
 export type AppendSummary = (markdown: string) => Promise<void>;
 
+/** A dry run ends in a notice, the runner's annotation for news that is neither a warning nor an error. */
+export interface DryRunCore extends ReportCore {
+  notice(message: string, properties?: { title?: string }): void;
+}
+
+/** What a dry run would have sent, and where. */
+export interface DryRunOutcome {
+  readonly body: SentBody;
+  readonly rooms: readonly string[];
+  readonly companion?: V2NotificationBody;
+}
+
 const NOT_DELIVERED = 'HipChat notification not delivered';
 
 function setOutputs(core: ReportCore, outputs: ActionOutputs, redact: (text: string) => string): void {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value));
 }
 
-async function writeSummary(core: ReportCore, appendSummary: AppendSummary, markdown: string): Promise<void> {
+export async function writeSummary(core: ReportCore, appendSummary: AppendSummary, markdown: string): Promise<void> {
   try {
     await appendSummary(markdown);
   } catch (error) {
@@ -81,4 +93,22 @@ export async function reportSkipped(core: ReportCore, reason: string, appendSumm
   core.info(reason);
   setOutputs(core, skippedOutputs(reason), (text) => text);
   await writeSummary(core, appendSummary, skippedSummaryMarkdown(reason));
+}
+
+/** Reports a dry run: the payload output and the job summary show what would have been sent, and a notice says so. */
+export async function reportDryRun(
+  core: DryRunCore,
+  outcome: DryRunOutcome,
+  appendSummary: AppendSummary,
+  redact: (text: string) => string,
+): Promise<void> {
+  setOutputs(core, dryRunOutputs(outcome.body), redact);
+  const rooms = outcome.rooms.map((room) => `'${room}'`).join(', ');
+  core.notice(
+    `Dry run: nothing was sent. The ${'color' in outcome.body ? 'notification' : 'message'} would have gone to ${rooms}; the payload output and the job summary show it.`,
+    {
+      title: 'HipChat dry run',
+    },
+  );
+  await writeSummary(core, appendSummary, redact(dryRunSummaryMarkdown(outcome.body, outcome.rooms, outcome.companion)));
 }

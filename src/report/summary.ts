@@ -3,6 +3,7 @@ import type { FollowUpResult } from '../followups/plan.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
 import { escapeHtml, link } from '../render/html.js';
+import { tableCell } from './markdown.js';
 import type { SentBody } from './outputs.js';
 
 const COLOR_MARKS: Readonly<Record<string, string>> = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };
@@ -14,10 +15,6 @@ const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
   'lozenge-moved': '🟡',
   lozenge: '⚪',
 };
-
-function tableCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
-}
 
 /**
  * The message as the room shows it. html goes in as sent: every value from the event in it is already escaped and
@@ -60,10 +57,16 @@ function cardPreview(card: Card): string[] {
   ];
 }
 
-/**
- * Markdown for the job summary: which rooms got the notification (and in how many attempts), which did not and
- * why, and a readable preview of what was sent: the card, the message, and the text companion with the mentions.
- */
+/** The card, the message, and the text companion with the mentions, as the room shows them; or a user's message. */
+function previews(body: SentBody, companion?: V2NotificationBody): string[] {
+  if (!('color' in body)) return plainMessagePreview(body.message);
+  return [
+    ...(body.card ? cardPreview(body.card) : []),
+    ...messagePreview(body.card ? 'Message for clients without cards' : 'Message', body),
+    ...(companion ? messagePreview('Mentions', companion) : []),
+  ];
+}
+
 /** What a room got: delivered, or for a message posted as the token's user, its id or the thread it went to. */
 function roomOutcome(result: RoomResult): string {
   if (!result.ok) return `❌ ${result.error ?? `HTTP ${result.status}`}`;
@@ -102,19 +105,25 @@ export function summaryMarkdown(
     const cells = [result.room, roomOutcome(result), String(result.attempts), ...(also ? [followUpCell(result.room, followUps)] : [])];
     return `| ${cells.map(tableCell).join(' | ')} |`;
   });
-  const notification = 'color' in body ? body : undefined;
   return [
-    notification ? '### HipChat notification' : '### HipChat message',
+    `### HipChat ${'color' in body ? 'notification' : 'message'}`,
     '',
     `| Room | Result | Attempts |${also ? ' Topic and file |' : ''}`,
     `| --- | --- | --- |${also ? ' --- |' : ''}`,
     ...rows,
     '',
-    ...(notification?.card ? cardPreview(notification.card) : []),
-    ...(notification
-      ? messagePreview(notification.card ? 'Message for clients without cards' : 'Message', notification)
-      : plainMessagePreview(body.message)),
-    ...(companion ? messagePreview('Mentions', companion) : []),
+    ...previews(body, companion),
+  ].join('\n');
+}
+
+/** Markdown for the job summary of a dry run: the rooms it would have gone to, and what they would have got. */
+export function dryRunSummaryMarkdown(body: SentBody, rooms: readonly string[], companion?: V2NotificationBody): string {
+  return [
+    `### HipChat ${'color' in body ? 'notification' : 'message'} (dry run)`,
+    '',
+    `🧪 Nothing was sent: this was a dry run. It would have gone to ${rooms.map((room) => `<b>${escapeHtml(room)}</b>`).join(', ')}.`,
+    '',
+    ...previews(body, companion),
   ].join('\n');
 }
 

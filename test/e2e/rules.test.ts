@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeGithub, type FakeRun, type GithubFault, type GithubRequest, startFakeGithub } from '../github-api/server.ts';
 import { type DeliveredNotification, type Simulator, startSimulator } from '../simulator/server.ts';
+import { startConnectProxy } from './connect-proxy.ts';
 import { type ActionRun, annotations, GITHUB_TOKEN, runAction } from './run-action.ts';
 
 const TOKEN = 'e2e-rules-hipchat-token-3c2b';
@@ -141,7 +142,7 @@ describe.concurrent('skipping', () => {
     expect(result.exitCode).toBe(0);
     expect(sent).toEqual([]);
     expect(result.stdout).toContain(`${reason}\n`);
-    expect(result.stdout).toContain('Previous result: CI #41 ended in success (https://github.com/');
+    expect(result.stdout).toContain("Previous result of job 'build': CI #41 ended in success (https://github.com/");
     expect(result.outputs).toEqual({
       ok: 'true',
       payload: '',
@@ -163,13 +164,12 @@ describe.concurrent('skipping', () => {
   });
 
   it('keeps the GitHub API client out of the main bundle, to load it only for the rules that need it', async () => {
-    const bundle = (name: string) => readFile(new URL(`../../dist/${name}`, import.meta.url), 'utf8');
-    expect(await bundle('index.js')).not.toContain('octokit-core.js/');
-    const chunks = (await readdir(new URL('../../dist/', import.meta.url))).filter((name) => /^\d+\.index\.js$/.test(name));
-    const withOctokit = (
-      await Promise.all(chunks.map(async (name) => ((await bundle(name)).includes('octokit-core.js/') ? name : '')))
-    ).filter(Boolean);
-    expect(withOctokit).toHaveLength(1);
+    const dist = new URL('../../dist/', import.meta.url);
+    const bundles = (await readdir(dist)).filter((name) => name.endsWith('.js'));
+    const withClient: string[] = [];
+    for (const name of bundles) if ((await readFile(new URL(name, dist), 'utf8')).includes('x-github-api-version')) withClient.push(name);
+    expect(withClient).toHaveLength(1);
+    expect(withClient).not.toContain('index.js');
   });
 
   it('still fails on a broken template on a run it skips', async () => {
@@ -190,8 +190,9 @@ describe.concurrent('re-runs', () => {
     });
     expect(sent).toHaveLength(1);
     expect(asked.map((request) => request.path)).toEqual([
+      expect.stringMatching(/\/runs\/\d+\/attempts\/2\/jobs$/),
       expect.stringMatching(/\/runs\/\d+$/),
-      expect.stringMatching(/\/runs\/\d+\/attempts\/1$/),
+      expect.stringMatching(/\/runs\/\d+\/attempts\/1\/jobs$/),
     ]);
   });
 
@@ -222,6 +223,100 @@ describe.concurrent('re-runs', () => {
   });
 });
 
+describe.concurrent('history per job', () => {
+  // Run 41 failed as a whole, because lint failed; this job, build, passed in it.
+  const lintFailed: Previous[] = [
+    {
+      id: 101,
+      run_number: 41,
+      conclusion: 'failure',
+      jobs: [
+        { name: 'lint', conclusion: 'failure' },
+        { name: 'build', conclusion: 'success' },
+      ],
+    },
+  ];
+
+  it("compares with this job's result in the previous run, not the whole run's", async () => {
+    const { result, sent, asked } = await runCase({ previous: lintFailed, jobStatus: 'success', inputs: { send_when: 'changed' } });
+    expect(sent).toEqual([]);
+    expect(result.outputs.skip_reason).toBe("Not sent: send_when is 'changed' and the status is success, as in the previous run.");
+    expect(result.stdout).toMatch(
+      /Previous result of job 'build': CI #41 ended in success \(https:\/\/github\.com\/acme\/case-\d+\/actions\/runs\/101\/job\/\d+\)\./,
+    );
+    expect(asked.map((request) => request.path.replace(/^\/repos\/acme\/case-\d+\/actions/, ''))).toEqual([
+      expect.stringMatching(/^\/runs\/\d+\/attempts\/1\/jobs$/),
+      expect.stringMatching(/^\/runs\/\d+$/),
+      '/workflows/1/runs',
+      '/runs/101/jobs',
+    ]);
+    expect(annotations(result, 'warning')).toEqual([]);
+  });
+
+  it('tells the jobs of a matrix apart: one recovers while its sibling still passes', async () => {
+    const previous: Previous[] = [
+      {
+        id: 101,
+        run_number: 41,
+        conclusion: 'failure',
+        jobs: [
+          { name: 'test (20)', conclusion: 'failure' },
+          { name: 'test (24)', conclusion: 'success' },
+        ],
+      },
+    ];
+    const current = { jobs: [{ name: 'test (20)' }, { name: 'test (24)' }] };
+    const node = (version: number) =>
+      runCase({
+        previous,
+        current,
+        jobStatus: 'success',
+        env: { GITHUB_JOB: 'test' },
+        inputs: {
+          send_when: 'fixed',
+          matrix: JSON.stringify({ node: version }),
+          template: '{{ repository }}: CI #42 {{ job_name }} fixed',
+        },
+      });
+    const [node20, node24] = await Promise.all([node(20), node(24)]);
+    expect(node20.sent.map((delivered) => delivered.body.message)).toEqual([`${node20.repository}: CI #42 test (20) fixed`]);
+    expect(node24.sent).toEqual([]);
+  });
+
+  it('passes over a run where the job was cancelled, and counts a job no earlier run has as new', async () => {
+    const cancelled = await runCase({
+      previous: [
+        { id: 101, run_number: 41, conclusion: 'cancelled', jobs: [{ name: 'build', conclusion: 'cancelled' }] },
+        { id: 100, run_number: 40, conclusion: 'failure', jobs: [{ name: 'build', conclusion: 'failure' }] },
+      ],
+      jobStatus: 'success',
+      inputs: { send_when: 'fixed' },
+    });
+    expect(cancelled.sent).toHaveLength(1);
+    const fresh = await runCase({
+      previous: lintFailed,
+      jobStatus: 'failure',
+      env: { GITHUB_JOB: 'docs' },
+      current: { jobs: [{ name: 'docs' }] },
+      inputs: { send_when: 'broken' },
+    });
+    expect(fresh.sent).toHaveLength(1);
+    expect(fresh.result.stdout).toContain(
+      "No earlier run of CI on this branch has a result of job 'docs' (1 runs searched): it counts as new.",
+    );
+  });
+
+  it('with needs, compares the whole run and reads no jobs', async () => {
+    const { sent, asked } = await runCase({
+      previous: lintFailed,
+      jobStatus: 'success',
+      inputs: { send_when: 'changed', needs: '{"build": {"result": "success"}}' },
+    });
+    expect(sent).toHaveLength(1);
+    expect(asked.filter((request) => request.path.endsWith('/jobs'))).toEqual([]);
+  });
+});
+
 describe.concurrent('when the GitHub API fails, the notification is sent with a warning', () => {
   it.each([
     [{ status: 500, message: `token ${GITHUB_TOKEN} is odd` }, /answered 500 token \*\*\* is odd/],
@@ -239,7 +334,13 @@ describe.concurrent('when the GitHub API fails, the notification is sent with a 
     });
     expect(result.exitCode).toBe(0);
     expect(sent).toHaveLength(1);
-    const [warning] = annotations(result, 'warning');
+    // This job's name cannot be read, so send_when falls back to the whole run, which the API refuses too.
+    const [jobs, warning] = annotations(result, 'warning');
+    expect(jobs).toMatch(
+      /^Could not read the jobs of this run attempt through the GitHub API: GET \/repos\/acme\/case-\d+\/actions\/runs\/\d+\/attempts\/1\/jobs /,
+    );
+    expect(jobs).toMatch(reason);
+    expect(jobs).toMatch(/send_when compares with the whole previous run's result instead of this job's\.$/);
     expect(warning).toMatch(
       /^Could not look up the previous run through the GitHub API at http:\/\/127\.0\.0\.1:\d+: GET \/repos\/acme\/case-\d+\/actions\/runs\/\d+ /,
     );
@@ -277,10 +378,30 @@ describe('GitHub Enterprise Server', () => {
         api: ghes,
       });
       expect(ghes.url).toMatch(/\/api\/v3$/);
-      expect(asked.map((request) => request.status)).toEqual([200, 200]);
+      expect(asked.map((request) => request.status)).toEqual([200, 200, 200, 200]);
       expect(sent).toHaveLength(1);
     } finally {
       await ghes.close();
+    }
+  });
+});
+
+describe('a proxy from the runner environment', () => {
+  it('carries the GitHub API reads too, through a tunnel the token is not part of', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const { sent, asked } = await runCase({
+        previous: PREVIOUS.failure,
+        jobStatus: 'success',
+        inputs: { send_when: 'fixed' },
+        env: { HTTP_PROXY: proxy.url },
+      });
+      expect(asked.map((request) => request.status)).toEqual([200, 200, 200, 200]);
+      expect(sent).toHaveLength(1);
+      expect(proxy.tunnels.map((tunnel) => tunnel.target)).toContain(new URL(github.url).host);
+      expect(JSON.stringify(proxy.tunnels)).not.toContain(GITHUB_TOKEN);
+    } finally {
+      await proxy.close();
     }
   });
 });

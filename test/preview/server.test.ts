@@ -37,6 +37,10 @@ beforeAll(async () => {
   simulator = await startSimulator();
   await post('Operations', { message: 'first' });
   await fetch(`${simulator.url}/v2/capabilities`);
+  await fetch(`${simulator.url}/v2/room/Operations/notification?auth_test=true`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sim-token' },
+  });
   preview = await startPreview(simulator);
   await post('Nowhere', { message: 'lost' });
 });

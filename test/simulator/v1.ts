@@ -1,6 +1,6 @@
 import type { ApiResponse } from './api.ts';
 import type { SimRoom } from './config.ts';
-import { type ErrorEnvelope, errorEnvelope } from './errors.ts';
+import { AUTH_TEST_ACCEPTED, type ErrorEnvelope, errorEnvelope } from './errors.ts';
 import { COLORS, MESSAGE_FORMATS } from './notification-schema.ts';
 import type { NotificationBody } from './validate-notification.ts';
 
@@ -53,6 +53,8 @@ export function handleV1Message(ctx: V1Context): ApiResponse {
   const roomId = fields.room_id ?? '';
   if (roomId === '') return reply(400, V1_ERRORS.roomRequired());
   if (!ctx.room) return reply(404, V1_ERRORS.roomNotFound());
+  // [UNCONFIRMED] v1 answered auth_test as v2 does (one v1 client's test): 202 once the token and the room pass.
+  if (fields.auth_test === 'true') return reply(202, AUTH_TEST_ACCEPTED);
 
   const checked = checkFields(fields);
   if ('error' in checked) return reply(400, checked);

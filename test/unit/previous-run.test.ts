@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
-import { type LookUpPreviousRun, previousResult } from '../../src/github/previous-result.js';
-import { lookUpPreviousRun, type PreviousRunQuery } from '../../src/github/previous-run.js';
-import { findPreviousRun, type RunsApi, selectPrevious, type WorkflowRun } from '../../src/github/runs.js';
+import { createGithubClient } from '../../src/github/client.js';
+import type { JobsApi } from '../../src/github/jobs.js';
+import { findPreviousJob, findPreviousRun, JOB_RUNS_SEARCHED, type PreviousRun, selectPrevious } from '../../src/github/previous-run.js';
+import { type RunsApi, runsApi } from '../../src/github/runs.js';
+import type { WorkflowJob, WorkflowRun } from '../../src/github/types.js';
+import { lookUp } from '../../src/lookups/look-up.js';
+import { previousResult } from '../../src/lookups/previous-result.js';
 import { type FakeGithub, startFakeGithub } from '../github-api/server.ts';
 
 function run(fields: Partial<WorkflowRun> & Pick<WorkflowRun, 'id' | 'run_number'>): WorkflowRun {
@@ -109,7 +113,92 @@ describe('findPreviousRun', () => {
   });
 });
 
-describe('lookUpPreviousRun against the fake GitHub API', () => {
+describe('findPreviousJob', () => {
+  const job = (name: string, conclusion: string | null, runId: number): WorkflowJob => ({
+    id: runId * 10 + name.length,
+    name,
+    status: conclusion ? 'completed' : 'in_progress',
+    conclusion,
+    started_at: null,
+    completed_at: null,
+    html_url: `https://github.com/acme/api/actions/runs/${runId}/job/${name}`,
+    runner_name: null,
+    steps: [],
+  });
+
+  /** Runs 41 down to 30; `jobsByRun` gives each run's latest jobs, `attempts` the current run's earlier attempts. */
+  function fakeJobs(jobsByRun: Record<number, WorkflowJob[]>, attempts: Record<number, WorkflowJob[]> = {}) {
+    const calls: string[] = [];
+    const earlier = Array.from({ length: 12 }, (_, n) => run({ id: 899 - n, run_number: 41 - n, conclusion: 'failure' }));
+    const jobs: JobsApi = {
+      attemptJobs: async (runId, attempt) => {
+        calls.push(`attempt jobs ${runId}/${attempt}`);
+        return attempts[attempt] ?? [];
+      },
+      latestJobs: async (runId) => {
+        calls.push(`jobs ${runId}`);
+        return jobsByRun[runId] ?? [];
+      },
+    };
+    return { runs: fakeApi([current, ...earlier]).api, jobs, calls };
+  }
+
+  it("takes the same job's result, not the whole run's nor a sibling's in the matrix", async () => {
+    const { runs, jobs } = fakeJobs({ 899: [job('test (20)', 'failure', 899), job('test (24)', 'success', 899)] });
+    expect(await findPreviousJob(runs, jobs, 900, 1, 'test (24)')).toEqual({
+      result: 'success',
+      run: { number: 41, attempt: undefined, conclusion: 'success', url: 'https://github.com/acme/api/actions/runs/899/job/test (24)' },
+    });
+    expect((await findPreviousJob(runs, jobs, 900, 1, 'test (20)')).result).toBe('failure');
+  });
+
+  it('passes over runs where the job is missing, cancelled or skipped', async () => {
+    const { runs, jobs, calls } = fakeJobs({
+      899: [job('lint', 'success', 899)],
+      898: [job('test', 'cancelled', 898)],
+      897: [job('test', 'skipped', 897)],
+      896: [job('test', 'timed_out', 896)],
+    });
+    expect(await findPreviousJob(runs, jobs, 900, 1, 'test')).toMatchObject({
+      result: 'failure',
+      run: { number: 38, conclusion: 'timed_out' },
+    });
+    expect(calls).toEqual(['jobs 899', 'jobs 898', 'jobs 897', 'jobs 896']);
+  });
+
+  it('compares a re-run with the same job in its latest earlier attempt that has a result', async () => {
+    const { runs, jobs, calls } = fakeJobs({}, { 2: [job('test', 'cancelled', 900)], 1: [job('test', 'failure', 900)] });
+    expect(await findPreviousJob(runs, jobs, 900, 3, 'test')).toMatchObject({ result: 'failure', run: { number: 42, attempt: 1 } });
+    expect(calls).toEqual(['attempt jobs 900/2', 'attempt jobs 900/1']);
+  });
+
+  it(`counts a job in none of the last ${JOB_RUNS_SEARCHED} runs as new`, async () => {
+    const { runs, jobs, calls } = fakeJobs({ 890: [job('test', 'success', 890)] });
+    expect(await findPreviousJob(runs, jobs, 900, 1, 'test')).toEqual({ result: 'none', searched: JOB_RUNS_SEARCHED });
+    expect(calls).toHaveLength(JOB_RUNS_SEARCHED);
+  });
+});
+
+interface PreviousRunQuery {
+  token: string;
+  apiUrl: string;
+  repository: string;
+  runId: number;
+  runAttempt: number;
+  timeoutMs: number;
+}
+
+/** The lookup as the look-up stage makes it: the runs endpoint on the GitHub client. */
+async function lookUpPreviousRun(query: PreviousRunQuery): Promise<PreviousRun> {
+  const client = createGithubClient(query);
+  try {
+    return await findPreviousRun(runsApi(client, query.repository), query.runId, query.runAttempt);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('the previous run through the GitHub client, against the fake GitHub API', () => {
   const TOKEN = 'ghs_unitToken';
   let github: FakeGithub;
   let ghes: FakeGithub;
@@ -163,21 +252,18 @@ describe('lookUpPreviousRun against the fake GitHub API', () => {
   });
 
   it.each([
-    [
-      { token: 'wrong' },
-      `GET /repos/acme/api/actions/runs/900 answered 401 Bad credentials - https://docs.github.com/rest: the github_token was not accepted`,
-    ],
+    [{ token: 'wrong' }, `GET /repos/acme/api/actions/runs/900 answered 401 Bad credentials: the github_token was not accepted`],
     [
       { repository: 'acme/forbidden' },
-      "answered 403 Resource not accessible by integration - https://docs.github.com/rest: the github_token may not read Actions runs; give the job 'permissions: actions: read'",
+      "answered 403 Resource not accessible by integration: the github_token may not read Actions runs and jobs; give the job 'permissions: actions: read'",
     ],
     [
       { repository: 'acme/missing' },
-      'GET /repos/acme/missing/actions/runs/900 answered 404 Not Found - https://docs.github.com/rest: not found; check that GITHUB_API_URL',
+      'GET /repos/acme/missing/actions/runs/900 answered 404 Not Found: not found; check that GITHUB_API_URL',
     ],
     [{ repository: 'acme/broken' }, 'answered 500 Server Error'],
     [{ repository: 'acme/dropped' }, /^GET \/repos\/acme\/dropped\/actions\/runs\/900 got no answer: other side closed$/],
-    [{ repository: 'acme/slow', runId: 1, timeoutMs: 200 }, /^GET \/repos\/acme\/slow\/actions\/runs\/1 got no answer: .*timeout$/],
+    [{ repository: 'acme/slow', runId: 1, timeoutMs: 200 }, 'GET /repos/acme/slow/actions/runs/1 got no answer: nothing within 0.2 s'],
   ])('describes a failure: %j', async (fields, message) => {
     await expect(lookUpPreviousRun(query(fields))).rejects.toThrow(message);
   });
@@ -204,20 +290,13 @@ describe('previousResult', () => {
     };
   }
 
-  it('passes the run to the lookup and logs what it found', async () => {
+  it('logs what the lookup found', async () => {
     const log = logged();
-    const queries: PreviousRunQuery[] = [];
-    const lookUp: LookUpPreviousRun = async (query) => {
-      queries.push(query);
-      return {
-        result: 'failure',
-        run: { number: 42, attempt: 1, conclusion: 'timed_out', url: 'https://ghes.example.com/acme/api/actions/runs/900/attempts/1' },
-      };
-    };
-    expect(await previousResult(lookUp, github, 'tok', log)).toBe('failure');
-    expect(queries).toEqual([
-      { token: 'tok', apiUrl: 'https://ghes.example.com/api/v3', repository: 'acme/api', runId: 900, runAttempt: 2, timeoutMs: 10_000 },
-    ]);
+    const find = async (): Promise<PreviousRun> => ({
+      result: 'failure',
+      run: { number: 42, attempt: 1, conclusion: 'timed_out', url: 'https://ghes.example.com/acme/api/actions/runs/900/attempts/1' },
+    });
+    expect(await previousResult(find, github, log)).toBe('failure');
     expect(log.lines).toEqual([
       'info Previous result: CI #42 attempt 1 ended in timed_out (https://ghes.example.com/acme/api/actions/runs/900/attempts/1).',
     ]);
@@ -225,28 +304,36 @@ describe('previousResult', () => {
 
   it('logs when no earlier run has a result', async () => {
     const log = logged();
-    expect(await previousResult(async () => ({ result: 'none', searched: 3 }), github, 'tok', log)).toBe('none');
+    expect(await previousResult(async () => ({ result: 'none', searched: 3 }), github, log)).toBe('none');
     expect(log.lines).toEqual(['info No earlier run of CI on this branch has a result (3 completed runs listed).']);
   });
 
-  it('warns and gives unknown when the lookup fails, without the token', async () => {
+  it('warns and gives unknown when the lookup fails', async () => {
     const log = logged();
-    const failing: LookUpPreviousRun = async () => {
-      throw new Error('GET /x answered 500 token tok-secret rejected');
+    const failing = async (): Promise<PreviousRun> => {
+      throw new Error('GET /x answered 500 oops');
     };
-    expect(await previousResult(failing, github, 'tok-secret', log)).toBe('unknown');
+    expect(await previousResult(failing, github, log)).toBe('unknown');
     expect(log.lines).toEqual([
-      'warning Could not look up the previous run through the GitHub API at https://ghes.example.com/api/v3: GET /x answered 500 token *** rejected. Sending the notification anyway, so that no failure or fix goes unreported.',
+      'warning Could not look up the previous run through the GitHub API at https://ghes.example.com/api/v3: GET /x answered 500 oops. Sending the notification anyway, so that no failure or fix goes unreported.',
     ]);
   });
 
   it('warns without asking when there is no token or no run', async () => {
-    const never: LookUpPreviousRun = () => {
-      throw new Error('must not be called');
-    };
     const log = logged();
-    expect(await previousResult(never, github, '', log)).toBe('unknown');
-    expect(await previousResult(never, githubContextFrom({}, {}), 'tok', log)).toBe('unknown');
+    const deps = {
+      openGithub: () => {
+        throw new Error('must not be called');
+      },
+      now: () => 0,
+      log,
+    };
+    const plan = { runFacts: false, previous: 'run' as const };
+    const inputs = { githubToken: 'tok', matrix: undefined, needs: undefined };
+    expect(await lookUp(plan, { github, inputs: { ...inputs, githubToken: '' }, runnerName: undefined }, deps)).toEqual({
+      previous: 'unknown',
+    });
+    expect(await lookUp(plan, { github: githubContextFrom({}, {}), inputs, runnerName: undefined }, deps)).toEqual({ previous: 'unknown' });
     expect(log.lines).toEqual([
       "warning send_when needs the previous run's result, but github_token is empty. Sending the notification anyway, so that no failure or fix goes unreported.",
       "warning send_when needs the previous run's result, but GITHUB_RUN_ID or GITHUB_REPOSITORY is not set. Sending the notification anyway, so that no failure or fix goes unreported.",

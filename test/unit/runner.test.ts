@@ -62,13 +62,14 @@ describe('runner writes what @actions/core writes', () => {
     expect(ours.getInput('room')).toBe('Operations');
   });
 
-  it('masks, logs, warns with a title, and fails, escaping every command', async () => {
+  it('masks, logs, warns and gives notice with a title, and fails, escaping every command', async () => {
     await compare({}, (target) => {
       target.setSecret(TRICKY);
       target.debug(TRICKY);
       target.info(TRICKY);
       target.warning(TRICKY);
       target.warning(TRICKY, { title: TRICKY });
+      target.notice(TRICKY, { title: TRICKY });
       target.setFailed(TRICKY);
     });
   });

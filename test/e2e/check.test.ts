@@ -1,0 +1,325 @@
+// End-to-end: `check: true` through dist/index.js, and `hipchat-notify check` on the command line, against the
+// simulator and servers that get the set-up wrong in the ways self-hosted HipChat does. A check posts nothing: every
+// test ends by asking the simulator what was created, and every request to a room carried auth_test=true.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { startFakeGithub } from '../github-api/server.ts';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../simulator/server.ts';
+import { makeCertificates, type TestCertificates } from './certificates.ts';
+import { closedAfter } from './per-test.ts';
+import { type ActionRun, annotations, GITHUB_TOKEN, leaksOf, PUSH_ENV, type RunOptions, runAction } from './run-action.ts';
+
+const TOKEN = 'check-Token-7f8e9d0c1b';
+const ROOMS = [
+  { id: 1, name: 'Deploys' },
+  { id: 2, name: 'Ops Room' },
+];
+const TOKENS: SimulatorOptions['tokens'] = [
+  { token: TOKEN, kind: 'addon' },
+  { token: 'room-token-for-deploys', room: 'Deploys' },
+  { token: 'view-only-token', scopes: ['view_room'] },
+  { token: 'v1-admin-token', version: 'v1' },
+  { token: 'user-without-admin-room', scopes: ['send_notification', 'send_message'] },
+];
+const runs: ActionRun[] = [];
+let certificates: TestCertificates;
+
+beforeAll(async () => {
+  certificates = await makeCertificates();
+});
+
+interface CheckLine {
+  check: string;
+  outcome: 'pass' | 'fail' | 'warn' | 'skip';
+  detail: string;
+}
+
+function simulatorFor(context: TestContext, options: SimulatorOptions = {}): Promise<Simulator> {
+  return closedAfter(context, startSimulator({ rooms: ROOMS, tokens: TOKENS, ...options }));
+}
+
+async function check(serverUrl: string, options: Partial<RunOptions> & { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+  const result = await runAction({
+    event: null,
+    ...options,
+    inputs: {
+      room: 'Deploys\nOps Room',
+      token: TOKEN,
+      server_url: serverUrl,
+      check: 'true',
+      timeout: '3',
+      retries: '0',
+      ...options.inputs,
+    },
+  });
+  runs.push(result);
+  return result;
+}
+
+function lines(result: ActionRun): CheckLine[] {
+  return JSON.parse(result.outputs.check ?? '[]');
+}
+
+function outcomes(result: ActionRun): Record<string, string> {
+  return Object.fromEntries(lines(result).map((line) => [line.check, line.outcome]));
+}
+
+/** Nothing created, and every request to a room asked only with auth_test. */
+function expectNothingPosted(simulator: Simulator): void {
+  expect(simulator.delivered).toEqual([]);
+  for (const request of simulator.requests.filter((entry) => entry.path.startsWith('/v2/room/'))) {
+    expect(request.query, request.path).toMatchObject({ auth_test: 'true' });
+    expect(request.rawBody, request.path).toBe('');
+  }
+}
+
+async function htmlServer(context: TestContext, answer: (res: import('node:http').ServerResponse) => void): Promise<string> {
+  const server = createServer((_req, res) => answer(res));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const close = () => new Promise<void>((done) => server.close(() => done()));
+  await closedAfter(context, Promise.resolve({ close }));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe.concurrent('check: true', () => {
+  it('passes for two rooms, with a table in the log and the summary and the lines in the check output', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await check(simulator.url);
+    expect(result.exitCode).toBe(0);
+    expect(outcomes(result)).toEqual({
+      'Server reachable': 'pass',
+      'Certificate trusted': 'skip',
+      'HipChat API': 'pass',
+      "Room 'Deploys': notifications (send_notification)": 'pass',
+      "Room 'Ops Room': notifications (send_notification)": 'pass',
+    });
+    expect(result.outputs.ok).toBe('true');
+    expect(result.stdout).toMatch(
+      /^✓ Room 'Ops Room': notifications \(send_notification\) +The token may use POST \/v2\/room\/\{id_or_name\}\/notification here\.$/m,
+    );
+    expect(result.summary).toContain('### HipChat set-up check');
+    expect(result.summary).toContain('| ✓ | Room &#39;Deploys&#39;: notifications (send_notification) |');
+    expect(simulator.requests.map((request) => `${request.method} ${request.path}`).sort()).toEqual([
+      'GET /v2/capabilities',
+      'POST /v2/room/Deploys/notification',
+      'POST /v2/room/Ops%20Room/notification',
+    ]);
+    expectNothingPosted(simulator);
+  });
+
+  it.for([
+    ['an unknown room', { room: 'Deploys\nNowhere' }, ['Nowhere'], /Room 'Nowhere' was not found on .*: room names are case-sensitive/],
+    [
+      'a room token used on another room',
+      { token: 'room-token-for-deploys' },
+      ['Ops Room'],
+      /The token may not send notifications to room 'Ops Room' .*a room notification token works only in its own room/,
+    ],
+    ['a token without the scope', { token: 'view-only-token' }, ['Deploys', 'Ops Room'], /it needs the send_notification scope/],
+    [
+      'a v1 token on the v2 API',
+      { token: 'v1-admin-token' },
+      ['Deploys', 'Ops Room'],
+      /401 Invalid OAuth session\).*v1 admin tokens do not work on v2/,
+    ],
+  ] as const)('fails, naming the room and what to change, for %s', async ([, inputs, rooms, detail], context) => {
+    const simulator = await simulatorFor(context);
+    const result = await check(simulator.url, { inputs });
+    expect(result.exitCode).toBe(1);
+    const failed = lines(result).filter((line) => line.outcome === 'fail');
+    expect(failed).toEqual(
+      rooms.map((room) => ({
+        check: `Room '${room}': notifications (send_notification)`,
+        outcome: 'fail',
+        detail: expect.stringMatching(detail),
+      })),
+    );
+    expect(annotations(result, 'error')[0]).toMatch(
+      new RegExp(`^The set-up check found ${rooms.length} problem\\(s\\) that would make a run fail:\n`),
+    );
+    expectNothingPosted(simulator);
+  });
+
+  it('probes messages, the topic and files when the inputs turn them on, warning for a follow-up the token lacks', async (context) => {
+    const simulator = await simulatorFor(context);
+    const inputs = { room: 'Deploys', token: 'user-without-admin-room', send_as: 'message', topic: 'live', file: 'deploy.log' };
+    const result = await check(simulator.url, { inputs });
+    expect(result.exitCode, result.visibleLog).toBe(0);
+    expect(outcomes(result)).toMatchObject({
+      "Room 'Deploys': messages and replies (send_message)": 'pass',
+      "Room 'Deploys': the topic (admin_room)": 'warn',
+      "Room 'Deploys': files (send_message)": 'pass',
+    });
+    expect(simulator.requests.map((request) => request.path)).toEqual(
+      expect.arrayContaining(['/v2/room/Deploys/message', '/v2/room/Deploys/topic', '/v2/room/Deploys/share/file']),
+    );
+    expectNothingPosted(simulator);
+    expect(simulator.events).toEqual([]);
+  });
+
+  it('checks api_version v1 with the v1 token in the form, never in the address', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await check(simulator.url, { inputs: { api_version: 'v1', token: 'v1-admin-token', from: 'CI' } });
+    expect(result.exitCode).toBe(0);
+    expect(outcomes(result)).toMatchObject({ 'HipChat API': 'pass', "Room 'Deploys': notifications": 'pass' });
+    const probes = simulator.requests.filter((request) => request.path === '/v1/rooms/message');
+    expect(probes.map((request) => [request.query.auth_test, request.body]).sort()).toEqual([
+      ['true', { auth_token: '***', room_id: 'Deploys' }],
+      ['true', { auth_token: '***', room_id: 'Ops Room' }],
+    ]);
+    expect(simulator.delivered).toEqual([]);
+  });
+
+  it('fails on a certificate from an untrusted CA, naming ca_cert and never suggesting to turn verification off', async (context) => {
+    const simulator = await simulatorFor(context, { tls: { key: certificates.serverKey, cert: certificates.serverCert } });
+    const result = await check(simulator.url);
+    expect(result.exitCode).toBe(1);
+    expect(lines(result).slice(0, 2)).toEqual([
+      { check: 'Server reachable', outcome: 'pass', detail: expect.any(String) },
+      {
+        check: 'Certificate trusted',
+        outcome: 'fail',
+        detail: expect.stringContaining('give the certificate of the CA that signed it in ca_cert'),
+      },
+    ]);
+    expect(result.stdout).not.toContain('tls_verify');
+    expect(simulator.requests).toEqual([]);
+    const trusted = await check(simulator.url, { inputs: { ca_cert: certificates.caCert } });
+    expect(outcomes(trusted)['Certificate trusted']).toBe('pass');
+    expect(trusted.exitCode).toBe(0);
+    expectNothingPosted(simulator);
+  });
+
+  it('names the proxy when the proxy cannot be reached', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await check(simulator.url, { env: { HTTP_PROXY: 'http://127.0.0.1:1' } });
+    expect(result.exitCode).toBe(1);
+    expect(lines(result)[0]).toEqual({
+      check: 'Server reachable',
+      outcome: 'fail',
+      detail: expect.stringMatching(
+        /^Cannot reach the proxy in HTTP_PROXY \(http:\/\/127\.0\.0\.1:1\): .*ECONNREFUSED.*Check HTTP_PROXY, or list 127\.0\.0\.1 in NO_PROXY/,
+      ),
+    });
+    expect(simulator.requests).toEqual([]);
+  });
+
+  it.for([
+    [
+      'a 200 HTML login page',
+      (res: import('node:http').ServerResponse) =>
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<html><form>Log in</form></html>'),
+      /it answers with an HTML page/,
+    ],
+    [
+      'a redirect to a login page',
+      (res: import('node:http').ServerResponse) => res.writeHead(302, { location: '/login?next=%2F' }).end(),
+      /it redirects to http:\/\/127\.0\.0\.1:\d+\/login, as a login page does/,
+    ],
+  ] as const)('fails on %s: this is not the HipChat API root', async ([, answer, detail], context) => {
+    const url = await htmlServer(context, answer);
+    const result = await check(url);
+    expect(result.exitCode).toBe(1);
+    expect(lines(result).find((line) => line.check === 'HipChat API')).toEqual({
+      check: 'HipChat API',
+      outcome: 'fail',
+      detail: expect.stringMatching(new RegExp(`^This is not the HipChat API root: ${detail.source}.* Check server_url`)),
+    });
+    expect(outcomes(result)["Room 'Deploys'"]).toBe('skip');
+  });
+});
+
+describe.concurrent('the GitHub token, when the inputs read the GitHub API', () => {
+  async function githubFor(context: TestContext) {
+    const github = await closedAfter(context, startFakeGithub({ tokens: [GITHUB_TOKEN] }));
+    github.addRuns({ repository: 'acme/api', id: Number(PUSH_ENV.GITHUB_RUN_ID), run_number: 42, status: 'in_progress' });
+    return github;
+  }
+
+  it('is read once with actions: read for send_when: changed, and passes', async (context) => {
+    const [simulator, github] = await Promise.all([simulatorFor(context), githubFor(context)]);
+    const result = await check(simulator.url, { inputs: { send_when: 'changed' }, env: { GITHUB_API_URL: github.url } });
+    expect(result.exitCode).toBe(0);
+    expect(lines(result).at(-1)).toEqual({
+      check: 'GitHub token: actions: read',
+      outcome: 'pass',
+      detail: `GET /repos/acme/api/actions/runs/${PUSH_ENV.GITHUB_RUN_ID} answered.`,
+    });
+    expect(github.requests.map((request) => request.tokenUsed)).toEqual([GITHUB_TOKEN]);
+  });
+
+  it('without actions: read, warns naming the permission and passes, since a run would only lose the comparison', async (context) => {
+    const [simulator, github] = await Promise.all([simulatorFor(context), githubFor(context)]);
+    github.failFor('acme/api', { status: 403, message: 'Resource not accessible by integration' });
+    const result = await check(simulator.url, { inputs: { send_when: 'changed' }, env: { GITHUB_API_URL: github.url } });
+    expect(result.exitCode).toBe(0);
+    expect(outcomes(result)['GitHub token: actions: read']).toBe('warn');
+    expect(annotations(result, 'warning')).toEqual([expect.stringContaining("give the job 'permissions: actions: read'")]);
+    expect(leaksOf(result, GITHUB_TOKEN)).toEqual([]);
+  });
+
+  it('is not asked when nothing in the inputs reads the GitHub API', async (context) => {
+    const [simulator, github] = await Promise.all([simulatorFor(context), githubFor(context)]);
+    const result = await check(simulator.url, { env: { GITHUB_API_URL: github.url } });
+    expect(result.exitCode).toBe(0);
+    expect(github.requests).toEqual([]);
+  });
+});
+
+describe('hipchat-notify check', () => {
+  it('prints a passing table for two rooms and exits 0, posting nothing', async (context) => {
+    const simulator = await simulatorFor(context);
+    const cli = spawn(
+      process.execPath,
+      [
+        resolve(import.meta.dirname, '../../dist/index.js'),
+        'check',
+        '--server-url',
+        simulator.url,
+        '--room',
+        'Deploys',
+        '--room',
+        'Ops Room',
+      ],
+      { env: { PATH: process.env.PATH ?? '', HIPCHAT_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    cli.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    cli.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const [code] = await once(cli, 'close');
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/^✓ Server reachable +127\.0\.0\.1:\d+ answered\.$/m);
+    expect(output).toMatch(/^✓ Room 'Deploys': notifications \(send_notification\) /m);
+    expect(output).toMatch(/^✓ Room 'Ops Room': notifications \(send_notification\) /m);
+    expect(output).toContain('The set-up check passed: nothing was posted.');
+    expect(output).not.toContain(TOKEN);
+    expectNothingPosted(simulator);
+  });
+});
+
+describe('the bundle', () => {
+  it('keeps the check out of the main bundle, for a run that sends never loads it', async () => {
+    const bundle = await readFile(resolve(import.meta.dirname, '../../dist/index.js'), 'utf8');
+    expect(bundle).not.toContain('HipChat set-up check');
+    const chunks = (await readdir(resolve(import.meta.dirname, '../../dist'))).filter((name) => /^\d+\.index\.js$/.test(name));
+    const withCheck = await Promise.all(
+      chunks.map(async (name) =>
+        (await readFile(resolve(import.meta.dirname, '../../dist', name), 'utf8')).includes('HipChat set-up check'),
+      ),
+    );
+    expect(withCheck.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('the token', () => {
+  it('shows in no log line, output or summary of any check', () => {
+    expect(runs.length).toBeGreaterThan(0);
+    for (const result of runs) expect(leaksOf(result, TOKEN)).toEqual([]);
+  });
+});
