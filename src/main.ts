@@ -1,5 +1,7 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
+import type { FollowUps } from './followups/follow-up.js';
+import type { FollowUpPlan } from './followups/plan.js';
 import type { PrivateMessages } from './followups/private-messages.js';
 import type { OpenGithub } from './github/types.js';
 import { deliverWithCompanion } from './hipchat/delivery/companion.js';
@@ -19,7 +21,6 @@ import { anyLookup, type LookupPlan, planLookups } from './lookups/plan.js';
 import { type Found, NOTHING_FOUND } from './lookups/types.js';
 import type { UserMap } from './lookups/user-map.js';
 import { redactor, secretForms } from './redact.js';
-import { MESSAGE_MAX } from './render/limits.js';
 import { renderMessage } from './render/message.js';
 import { type Notification, type RenderedParts, type RoomNotifications, roomNotifications } from './render/notification.js';
 import type { TemplateSource } from './render/template.js';
@@ -36,6 +37,8 @@ export interface Dependencies {
   readonly core: ActionCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readText: ReadText;
+  /** Reads a file of at most maxBytes, for the file input. */
+  readonly readBytes: (path: string, maxBytes: number) => Promise<Uint8Array>;
   readonly realPath: RealPath;
   readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
   readonly appendSummary: AppendSummary;
@@ -45,7 +48,10 @@ export interface Dependencies {
   readonly random: () => number;
 }
 
-/** What the rooms get (the notification, and the text companion that carries mentions other formats ignore), and more. */
+/**
+ * What the rooms get (the notification and the text companion that carries mentions other formats ignore, or the
+ * message posted instead), and what the later stages need to add the people's mentions and follow up.
+ */
 export interface PreparedNotification extends RoomNotifications {
   readonly inputs: ActionInputs;
   readonly github: GithubContext;
@@ -58,6 +64,8 @@ export interface PreparedNotification extends RoomNotifications {
   readonly ca: readonly string[];
   /** The previous result send_when compares with, when a rule needs it. */
   readonly previous: PreviousResult | undefined;
+  /** What follows the message in each room that got it: the topic, the file. */
+  readonly followUps: FollowUpPlan;
 }
 
 /** What the step was given: its inputs, the template, certificates and user_map they name, and the workflow context. */
@@ -76,7 +84,7 @@ const TLS_VERIFY_OFF =
 async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath'>): Promise<Setup> {
   const { core, env } = deps;
   const workspace = env.GITHUB_WORKSPACE || '.';
-  const inputs = readInputs(core, env);
+  const inputs = await readInputs(core, env);
   const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
   const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
   // Checked whenever it is given, so that a mistake in it shows on the first run, not on the first failure.
@@ -105,19 +113,38 @@ async function lookUp(
  * the lookups, to fail on a template or card mistake before any request is made. author and actor join the mentions
  * once they are found on HipChat, after send_when has decided to send.
  */
-async function render({ inputs, template, ca, userMap, github }: Setup, found: Found, check = false): Promise<PreparedNotification> {
+async function render(
+  { inputs, template, ca, userMap, github }: Setup,
+  found: Found,
+  check = false,
+): Promise<Omit<PreparedNotification, 'followUps'>> {
   const view = buildView(github, inputs.status, inputs.needs, { matrix: inputs.matrix, found });
-  const format = messageFormatOf(inputs.format);
+  // A room message is plain text: the default message and templates render in their text form.
+  const asMessage = inputs.sendAs === 'message' || inputs.replyTo !== undefined;
+  const format = asMessage ? 'text' : messageFormatOf(inputs.format);
   const message = await renderMessage(view, format, template, { check });
   const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
-  const parts: RenderedParts = { view, message, card, options: { ...inputs, format } };
+  const parts: RenderedParts = { view, message, card, options: { ...inputs, format }, asMessage };
   const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention.filter((mention) => !isPersonReference(mention)) : [];
   const notifications = roomNotifications(parts, mentions);
   return { inputs, github, parts, templated: template !== undefined, userMap, ca, previous: found.previous, ...notifications };
 }
 
-function warnIfShortened(core: ActionCore, { shortenedFrom }: RoomNotifications): void {
-  if (shortenedFrom) core.warning(`The message had ${shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+function warnIfShortened(core: ActionCore, { shortened }: RoomNotifications): void {
+  if (shortened) core.warning(`The message had ${shortened.from} characters; HipChat accepts ${shortened.max}, so it was shortened.`);
+}
+
+/** The topic, rendered, and the file, found: before any request, so that a mistake in either fails first. */
+async function planFollowUps(
+  { inputs }: Setup,
+  view: RenderedParts['view'],
+  deps: Pick<Dependencies, 'core' | 'env' | 'realPath'>,
+): Promise<FollowUpPlan> {
+  if (!inputs.topic && !inputs.file) return {};
+  // The topic's template engine and the file's glob load only for the steps that have them.
+  const { prepareFollowUps } = await import('./followups/prepare.js');
+  const context = { view, workspace: deps.env.GITHUB_WORKSPACE || '.', realPath: deps.realPath, warn: deps.core.warning };
+  return prepareFollowUps(inputs, context);
 }
 
 /**
@@ -132,7 +159,7 @@ export async function prepareNotification(
 
 async function completeNotification(
   setup: Setup,
-  deps: Pick<Dependencies, 'core' | 'env' | 'openGithub' | 'clock'>,
+  deps: Pick<Dependencies, 'core' | 'env' | 'realPath' | 'openGithub' | 'clock'>,
 ): Promise<PreparedNotification> {
   const { core } = deps;
   const plan = planLookups({
@@ -148,8 +175,13 @@ async function completeNotification(
   const found = await lookUp(plan, setup, deps);
   const prepared = await render(setup, found);
   warnIfShortened(core, prepared);
-  core.debug(`Notification body: ${JSON.stringify(v2Body(prepared.notification))}`);
-  return prepared;
+  const { message } = prepared;
+  if (message !== undefined && setup.template && /<\/?[a-z][^<>]*>/i.test(message)) {
+    core.warning('The message has html tags, which a room message shows as typed: write the template as plain text.');
+  }
+  const followUps = await planFollowUps(setup, prepared.parts.view, deps);
+  core.debug(`Notification body: ${JSON.stringify(message === undefined ? v2Body(prepared.notification) : { message })}`);
+  return { ...prepared, followUps };
 }
 
 /** What the inputs ask of people on this run's status: nothing, on most runs. */
@@ -174,26 +206,30 @@ async function lookUpPeople(prepared: PreparedNotification, session: Session | u
 }
 
 /** The notifications again with the mentions of the people found, in the places mention gives them; else as prepared. */
-function mentionPeople(prepared: PreparedNotification, people: People | undefined, core: ActionCore): RoomNotifications {
+function mentionPeople(prepared: PreparedNotification, people: People | undefined, core: ActionCore): PreparedNotification {
   if (!people || people.mentions.size === 0) return prepared;
   const seen = new Set<string>();
   const mentions = prepared.inputs.mention
     .flatMap((mention) => (isPersonReference(mention) ? (people.mentions.get(mention) ?? []) : [mention]))
     .filter((mention) => !seen.has(mention.toLowerCase()) && seen.add(mention.toLowerCase()));
-  const notifications = roomNotifications(prepared.parts, mentions);
-  if (!prepared.shortenedFrom) warnIfShortened(core, notifications);
-  return notifications;
+  const { shortened, ...notifications } = roomNotifications(prepared.parts, mentions);
+  if (shortened && !prepared.shortened) warnIfShortened(core, { ...notifications, shortened });
+  return { ...prepared, ...notifications, ...(shortened && { shortened }) };
 }
 
-/** What a run would send, without sending or asking HipChat anything: a dry run's. */
+/**
+ * What a run would send, without sending anything or asking HipChat: the notifications with whom user_map names
+ * mentioned, and the people found so. A dry run's.
+ */
 export async function previewNotification(
   deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath' | 'openGithub' | 'clock'>,
-): Promise<RoomNotifications> {
+): Promise<{ readonly prepared: PreparedNotification; readonly people: People | undefined }> {
   return previewOf(await prepareNotification(deps), deps.core);
 }
 
-async function previewOf(prepared: PreparedNotification, core: ActionCore): Promise<RoomNotifications> {
-  return mentionPeople(prepared, await lookUpPeople(prepared, undefined, core), core);
+async function previewOf(prepared: PreparedNotification, core: ActionCore) {
+  const people = await lookUpPeople(prepared, undefined, core);
+  return { prepared: mentionPeople(prepared, people, core), people };
 }
 
 /** send_when, with the previous result the look-up found when a rule needed it. */
@@ -203,16 +239,52 @@ function decideSending({ inputs, previous }: PreparedNotification, core: ActionC
   return decision;
 }
 
-/** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
-async function deliver(inputs: ActionInputs, notifications: RoomNotifications, session: Session): Promise<RoomResult[]> {
+/**
+ * Every room at once over one connection pool, each with its own retries: the notification and the mentions'
+ * companion after it, or the message posted as the token's user (a reply in each room's thread with reply_to).
+ */
+async function deliver(
+  prepared: RoomNotifications & Pick<PreparedNotification, 'inputs'>,
+  session: Session,
+  deps: Dependencies,
+  redact: (text: string) => string,
+): Promise<RoomResult[]> {
+  const { inputs } = prepared;
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
+  if (prepared.message !== undefined) {
+    const { postMessages } = await import('./hipchat/delivery/post-messages.js');
+    const warn = (message: string) => deps.core.warning(redact(message), { title: 'HipChat reply sent as a new message' });
+    return postMessages(session, inputs.rooms, { server, text: prepared.message, replyTo: inputs.replyTo, warn });
+  }
   const send = async (notification: Notification, rooms: readonly string[]) =>
     deliverToRooms(session, rooms, await notificationCall(inputs.apiVersion, server, notification));
-  return deliverWithCompanion(send, inputs.rooms, notifications.notification, notifications.companion);
+  return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion);
 }
 
-/** The private messages, after the rooms: loaded only when someone is to get one. */
+/** The topic, then the file, in each room that got the message; loaded only for the steps that have them. */
 async function followUp(
+  prepared: PreparedNotification,
+  results: readonly RoomResult[],
+  session: Session,
+  deps: Dependencies,
+  redact: (text: string) => string,
+): Promise<FollowUps> {
+  const { inputs, followUps } = prepared;
+  if (followUps.topic === undefined && followUps.file === undefined) return { results: [] };
+  const { followUp: inEachRoom } = await import('./followups/follow-up.js');
+  const delivered = results.filter((result) => result.ok).map((result) => result.room);
+  return inEachRoom(followUps, delivered, {
+    session,
+    server: { serverUrl: inputs.serverUrl, token: inputs.token },
+    ifFileMissing: inputs.ifFileMissing,
+    readBytes: deps.readBytes,
+    warn: (message, title) => deps.core.warning(redact(message), { title }),
+    info: (message) => deps.core.info(redact(message)),
+  });
+}
+
+/** The private messages, after the rooms and what follows there: loaded only when someone is to get one. */
+async function messagePeople(
   prepared: PreparedNotification,
   people: People | undefined,
   session: Session,
@@ -220,31 +292,21 @@ async function followUp(
 ): Promise<PrivateMessages | undefined> {
   if (!people || people.recipients.length === 0) return undefined;
   const { sendPrivateMessages } = await import('./followups/private-messages.js');
-  const { inputs, parts, templated } = prepared;
-  const source = { view: parts.view, format: inputs.format, rendered: parts.message, templated };
-  return sendPrivateMessages(source, people.recipients, { serverUrl: inputs.serverUrl, token: inputs.token }, session, core);
+  const { inputs } = prepared;
+  return sendPrivateMessages(prepared, people.recipients, { serverUrl: inputs.serverUrl, token: inputs.token }, session, core);
 }
 
-/**
- * One connection pool for every call of the run, with the run's retry settings and a log that redacts, closed once
- * `use` is done with it.
- */
-async function withSession<T>(
-  prepared: PreparedNotification,
-  deps: Dependencies,
-  redact: (text: string) => string,
-  use: (session: Session) => Promise<T>,
-): Promise<T> {
+/** One connection pool for every call of the run, with the run's retry settings and a log that redacts. */
+async function openSession(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<Session> {
   const { inputs } = prepared;
   if (!inputs.tlsVerify) deps.core.warning(TLS_VERIFY_OFF, { title: 'TLS verification is off' });
-  const session: Session = {
+  return {
     transport: await deps.createTransport({ ca: prepared.ca, verify: inputs.tlsVerify }),
     retry: { retries: inputs.retries, timeoutMs: inputs.timeoutSeconds * 1000 },
     clock: deps.clock,
     random: deps.random,
     log: (message) => deps.core.info(redact(message)),
   };
-  return use(session).finally(() => session.transport.close());
 }
 
 /**
@@ -275,35 +337,32 @@ export async function run(deps: Dependencies): Promise<void> {
     }
     const { inputs } = prepared;
     if (inputs.dryRun) {
-      const { notification, companion } = await previewOf(prepared, core);
-      await reportDryRun(
-        core,
-        { body: v2Body(notification), rooms: inputs.rooms, companion: companion && v2Body(companion) },
-        deps.appendSummary,
-        redact,
-      );
+      const { notification, companion, message } = (await previewOf(prepared, core)).prepared;
+      const body = message === undefined ? v2Body(notification) : { message };
+      await reportDryRun(core, { body, rooms: inputs.rooms, companion: companion && v2Body(companion) }, deps.appendSummary, redact);
       return;
     }
-    const sent = await withSession(prepared, deps, redact, async (session) => {
+    const session = await openSession(prepared, deps, redact);
+    try {
       const people = await lookUpPeople(prepared, session, core);
-      const notifications = mentionPeople(prepared, people, core);
-      const results = await deliver(inputs, notifications, session);
-      const privateMessages = await followUp(prepared, people, session, core);
-      return { notifications, results, privateMessages };
-    });
-    const { notification, companion } = sent.notifications;
-    await report(
-      core,
-      {
-        body: v2Body(notification),
-        results: sent.results,
+      const mentioned = mentionPeople(prepared, people, core);
+      const results = await deliver(mentioned, session, deps, redact);
+      const followUps = await followUp(mentioned, results, session, deps, redact);
+      const privateMessages = await messagePeople(mentioned, people, session, core);
+      const { notification, companion, message } = mentioned;
+      const body = message === undefined ? v2Body(notification) : { message };
+      const sent = {
+        body,
+        results,
         failOnError: inputs.failOnError,
         companion: companion && v2Body(companion),
-        privateMessages: sent.privateMessages,
-      },
-      deps.appendSummary,
-      redact,
-    );
+        followUps,
+        privateMessages,
+      };
+      await report(core, sent, deps.appendSummary, redact);
+    } finally {
+      await session.transport.close();
+    }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -23,12 +23,35 @@ function updateSummary() {
 const { policy, simulator, entries, privateMessages } = JSON.parse(document.getElementById('initial-state').textContent);
 document.getElementById('rooms').textContent = `${simulator.rooms.map((room) => room.name).join(', ')} · ${simulator.url}`;
 
+const topics = new Map();
+
+/** The rooms' topics, in the header, as HipChat shows a room's topic above it. */
+function showTopic(entry) {
+  topics.set(entry.room, entry.body?.topic ?? '');
+  document.getElementById('topics').replaceChildren(
+    ...[...topics].map(([room, topic]) => {
+      const line = document.createElement('span');
+      line.className = 'room-topic';
+      line.dataset.room = room;
+      line.textContent = `${room}: ${topic}`;
+      return line;
+    }),
+  );
+}
+
 function show(entry) {
   if (seen.has(entry.id)) return;
   seen.add(entry.id);
-  if (entry.status === 204) delivered++;
+  const ok = entry.status === 204 || entry.status === 201;
+  if (ok) delivered++;
   else rejected++;
-  list.prepend(renderEntry(entry, policy));
+  if (ok && entry.kind === 'topic') showTopic(entry);
+  const rendered = renderEntry(entry, policy);
+  // A reply goes under its parent, oldest first, as in HipChat's thread; one whose parent is not shown stands alone.
+  const parent =
+    ok && entry.kind === 'reply' ? list.querySelector(`article[data-message-id="${CSS.escape(entry.parentId ?? '')}"] .thread`) : null;
+  if (parent) parent.append(rendered);
+  else list.prepend(rendered);
   updateSummary();
 }
 

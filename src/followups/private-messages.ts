@@ -3,26 +3,24 @@
 import { type CallResult, callHipChat, type Session } from '../hipchat/delivery/deliver.js';
 import { privateMessageCall } from '../hipchat/endpoints/private-message.js';
 import type { HipChatServer } from '../hipchat/endpoints/types.js';
-import type { Format } from '../inputs/parse.js';
+import type { HttpRequest } from '../hipchat/transport/http.js';
 import type { Recipient } from '../lookups/people.js';
 import { defaultMessage } from '../render/default-message.js';
 import { fitMessage } from '../render/limits.js';
-import { inertMentions } from '../render/mentions.js';
+import { quietMentions } from '../render/mentions.js';
+import type { RenderedParts } from '../render/notification.js';
 import { htmlToText } from '../render/plain-text.js';
 import { type PrivateMessageResult, privateMessagesMarkdown } from '../report/private-messages.js';
-import type { NotificationView } from '../view.js';
 
 export interface PrivateMessageLog {
   info(message: string): void;
   warning(message: string, properties?: { title?: string }): void;
 }
 
-/** What the private message is made of: the room's message before any mention, and how it was rendered. */
+/** What the private message is made of: the room's message as rendered before any mention, and from what. */
 export interface PrivateMessageSource {
-  readonly view: NotificationView;
-  readonly format: Format;
-  /** The room's message as rendered, before mentions: text, or html (a card's too). */
-  readonly rendered: string;
+  /** The view, the message and the format it was rendered in: text, or html (a card's fallback too). */
+  readonly parts: Pick<RenderedParts, 'view' | 'message'> & { readonly options: Pick<RenderedParts['options'], 'format'> };
   readonly templated: boolean;
 }
 
@@ -39,8 +37,9 @@ export const NOT_SENT_TITLE = 'Private message not sent';
  * The message as text: a text message as it is; the default message written as text (its links at the end); a
  * template's html turned into text, where the event's words had no mentions to escape, so it is made to have none.
  */
-export function privateMessageText({ view, format, rendered, templated }: PrivateMessageSource): string {
-  const text = format === 'text' ? rendered : templated ? inertMentions(htmlToText(rendered)) : defaultMessage(view, 'text');
+export function privateMessageText({ parts, templated }: PrivateMessageSource): string {
+  const { view, message, options } = parts;
+  const text = options.format === 'text' ? message : templated ? quietMentions(htmlToText(message)) : defaultMessage(view, 'text');
   return fitMessage(text, 'text').message;
 }
 
@@ -48,6 +47,16 @@ function resultOf(recipient: Recipient, result: CallResult<undefined>): PrivateM
   const { status, attempts } = result;
   const sent = { private_message: recipient.entries.join(', '), user: recipient.user, ok: result.ok, status, attempts };
   return result.ok ? sent : { ...sent, error: result.error };
+}
+
+/** The requests sendPrivateMessages would make, to the people found, for a dry run to show. */
+export function privateMessageRequests(
+  source: PrivateMessageSource,
+  recipients: readonly Recipient[],
+  server: HipChatServer,
+): HttpRequest[] {
+  const callFor = privateMessageCall(server, privateMessageText(source));
+  return recipients.filter((recipient) => recipient.user !== '').map((recipient) => callFor(recipient.user).request);
 }
 
 /** Sends each person found their private message, all at once, each with its own retries and flood control. */

@@ -24,8 +24,9 @@ import {
   TIMEOUT_MAX_SECONDS,
 } from './parse.js';
 import { parsePrivateMessage } from './people.js';
+import { parseRoomInputs, type RoomInputs } from './room-inputs.js';
 
-export interface ActionInputs {
+export interface ActionInputs extends RoomInputs {
   readonly rooms: readonly string[];
   readonly token: string;
   readonly serverUrl: string;
@@ -114,8 +115,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     );
   }
 
+  const rooms = parseRooms(source.getInput('room'));
   return {
-    rooms: parseRooms(source.getInput('room')),
+    rooms,
     token,
     serverUrl: parseServerUrl(source.getInput('server_url'), source.commandLine),
     color: parseColorSetting(source.getInput('color')),
@@ -149,5 +151,6 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     check: parseBoolean('check', source.getInput('check'), false),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
+    ...parseRoomInputs((name) => source.getInput(name), { rooms, format, apiVersion }),
   };
 }

@@ -1,6 +1,6 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import { escapeHtml, link } from './html.js';
-import { inertMentions } from './mentions.js';
+import { quietMentions } from './mentions.js';
 
 /** A run of a message: plain text, a link, or emphasis. Text is raw here; rendering escapes it for html. */
 export type Inline = string | { readonly text: string; readonly url: string } | { readonly strong: string };
@@ -25,9 +25,9 @@ function inlineHtml(inline: Inline): string {
   return link(inline.url, inline.text);
 }
 
-/** Text carries the event's words as they are, except for the mentions they could make. */
 function inlineText(inline: Inline): string {
-  return inertMentions(typeof inline === 'string' ? inline : 'strong' in inline ? inline.strong : inline.text);
+  if (typeof inline === 'string') return inline;
+  return 'strong' in inline ? inline.strong : inline.text;
 }
 
 export function renderRich(message: RichMessage, format: MessageFormat): string {
@@ -37,7 +37,7 @@ export function renderRich(message: RichMessage, format: MessageFormat): string 
   }
   const links = [...new Set(message.links.filter(Boolean))];
   return [message.headline, ...details]
-    .map((line) => line.map(inlineText).join(''))
+    .map((line) => quietMentions(line.map(inlineText).join('')))
     .concat(links)
     .join('\n');
 }

@@ -64,7 +64,7 @@ beforeAll(async () => {
   simulator = await startSimulator({
     rooms: [{ id: 1, name: 'Operations' }],
     users: [{ id: 7, email: 'octo.cat@example.com', mention_name: 'OctoCat', name: 'Octo Cat' }],
-    tokens: [{ token: TOKEN, scopes: ['send_notification', 'send_message', 'view_group'] }],
+    tokens: [{ token: TOKEN, scopes: ['send_notification', 'send_message', 'admin_room', 'view_group'] }],
   });
   preview = await startPreview(simulator);
 
@@ -107,7 +107,7 @@ describe('the room preview', () => {
     await runDist('push', 'success', { format: 'card' });
     const card = page.locator('article.entry').first();
     await expect.poll(() => card.locator('.card-title').textContent()).toBe('Codertocat/Hello-World: CI #42 succeeded');
-    expect(await card.getAttribute('class')).toBe('entry color-green');
+    expect(await card.getAttribute('class')).toBe('entry entry-notification color-green');
     expect(await card.locator('.card-title a').getAttribute('href')).toBe(
       'https://github.com/Codertocat/Hello-World/actions/runs/9876543210',
     );
@@ -184,6 +184,34 @@ describe('the room preview', () => {
     expect(await page.locator('#summary').textContent()).toBe('3 delivered, 2 rejected · newest first');
     expect(await page.locator('#status').textContent()).toBe('live');
     expect(offsite.filter((request) => !request.startsWith('image '))).toEqual([]);
+  });
+
+  it('shows a deploy thread: the finish under its start, the topic in the header, the log as an attachment line', async () => {
+    const inputs = { room: 'Operations', token: TOKEN, server_url: simulator.url };
+    const start = await runAction({ event: null, jobStatus: 'started', inputs: { ...inputs, status: 'started', send_as: 'message' } });
+    expect(start.exitCode, start.visibleLog).toBe(0);
+    const finish = await runAction({
+      event: null,
+      files: { 'logs/deploy.log': 'deploying...\ndone\n' },
+      inputs: {
+        ...inputs,
+        reply_to: start.outputs.message_id ?? '',
+        topic: 'production: {{ ref_name }} {{ short_sha }} {{ status_word }}',
+        file: 'logs/deploy.log',
+      },
+    });
+    expect(finish.exitCode, finish.visibleLog).toBe(0);
+
+    const thread = page.locator(`article.entry-message[data-message-id="${start.outputs.message_id}"]`);
+    await expect.poll(() => thread.locator('.thread article.entry-reply').count()).toBe(1);
+    expect(await thread.locator('> .content > .message-text').textContent()).toMatch(/^acme\/api: CI #42 started on main/);
+    expect(await thread.locator('.thread .entry-reply .message-text').textContent()).toMatch(/^acme\/api: CI #42 succeeded on main/);
+    await expect.poll(() => page.locator('#topics .room-topic').textContent()).toBe('Operations: production: main abc1234 succeeded');
+    const file = page.locator('article.entry-file').first();
+    expect(await file.locator('.attachment-name').textContent()).toBe('📎 deploy.log');
+    expect(await file.locator('.attachment-size').textContent()).toBe(' 18 bytes, text/plain');
+    expect(await file.locator('.message-text').textContent()).toBe('deploy.log from CI #42');
+    await page.screenshot({ path: SCREENSHOT.replace('preview.png', 'preview-thread.png'), fullPage: true });
   });
 
   it("shows each person's private messages in a side panel beside the room, newest first, and runs none of them", async () => {

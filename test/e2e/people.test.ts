@@ -309,6 +309,18 @@ describe.concurrent('nothing of this', () => {
     expect(result.summary).not.toContain('Private messages');
   });
 
+  it('is asked of HipChat in a dry run: whom user_map names is mentioned, nobody is looked up or messaged', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await run(simulator, {
+      ...push({ email: 'octo.cat@example.com', username: 'octocat' }, 'mona'),
+      inputs: { dry_run: 'true', format: 'text', mention: 'author actor', private_message: 'author actor', user_map: 'mona: "@Mona"' },
+    });
+    expect(result.exitCode, result.visibleLog).toBe(0);
+    expect(simulator.requests).toHaveLength(0);
+    expect(JSON.parse(result.outputs.payload ?? '{}').message).toMatch(/^@Mona Codertocat\/Hello-World: CI #\d+ failed/);
+    expect(result.stdout).toContain("Dry run: the author 'octocat' (octo.cat@example.com) would be looked up on HipChat");
+  });
+
   it('is sent on the statuses of private_message_on and mention_on', async (context) => {
     const simulator = await simulatorFor(context);
     const result = await run(simulator, {
@@ -377,19 +389,25 @@ describe('the command line', () => {
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
         child.on('close', (exitCode) => done({ exitCode, stdout, stderr }));
       });
-    const people = ['--mention', 'author actor', '--private-message', 'author', '--user-map', 'mona: "@Mona"', '--format', 'text'];
+    const people = ['--mention', 'author actor', '--private-message', 'author actor', '--user-map', 'mona: "@Mona"', '--format', 'text'];
 
     const dryRun = await cli([...people, '--dry-run']);
     expect(dryRun.exitCode, dryRun.stderr).toBe(0);
     expect(simulator.requests).toHaveLength(0);
-    expect((JSON.parse(dryRun.stdout) as { message: string }).message).toMatch(/^@Mona Codertocat\/Hello-World: local #1 failed/);
+    const planned = JSON.parse(dryRun.stdout) as { method: string; url: string; body: { message: string } }[];
+    expect(planned.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+      'POST /v2/room/dry-run/notification',
+      'POST /v2/user/@Mona/message',
+    ]);
+    expect(planned[0]?.body.message).toMatch(/^@Mona Codertocat\/Hello-World: local #1 failed/);
     expect(dryRun.stderr).toContain("Dry run: the author 'octocat' (octo.cat@example.com) would be looked up on HipChat");
 
     const sent = await cli([...people, '--server-url', simulator.url, '--room', 'Operations']);
     expect(sent.exitCode, sent.stderr).toBe(0);
     expect(simulator.delivered[0]?.body.message).toMatch(/^@OctoCat @Mona Codertocat\/Hello-World: local #1 failed/);
     expect(simulator.privateMessagesTo(7)).toHaveLength(1);
-    expect(JSON.parse((JSON.parse(sent.stdout) as { results: string }).results)).toHaveLength(2);
+    expect(simulator.privateMessagesTo('@Mona')).toHaveLength(1);
+    expect(JSON.parse((JSON.parse(sent.stdout) as { results: string }).results)).toHaveLength(3);
     expect(sent.stdout + sent.stderr).not.toContain(TOKEN);
   });
 });

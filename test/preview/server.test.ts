@@ -65,8 +65,9 @@ describe('the preview server', () => {
   it('lists the notifications, from before it started too, with what the server answered', async () => {
     const entries = (await (await fetch(new URL('/api/notifications', preview.url))).json()) as Array<Record<string, unknown>>;
     expect(entries).toEqual([
-      { id: 1, at: expect.any(Number), room: 'Operations', status: 204, body: { message: 'first' } },
+      { kind: 'notification', id: 1, at: expect.any(Number), room: 'Operations', status: 204, body: { message: 'first' } },
       {
+        kind: 'notification',
         id: 2,
         at: expect.any(Number),
         room: 'Nowhere',
@@ -168,6 +169,54 @@ describe("the empty room's hint", () => {
     } finally {
       await page.close();
       await empty.close();
+    }
+  });
+});
+
+describe('the preview of what a user posts', () => {
+  it('threads replies by id, and shows a file by its name, type and size, never its bytes', async () => {
+    const user = await startSimulator({ tokens: [{ token: 'u', scopes: ['send_message', 'admin_room'] }] });
+    const page = await startPreview(user);
+    try {
+      const call = (action: string, body: unknown, contentType = 'application/json') =>
+        fetch(`${user.url}/v2/room/Operations/${action}`, {
+          method: action === 'topic' ? 'PUT' : 'POST',
+          headers: { authorization: 'Bearer u', 'content-type': contentType },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        });
+      const { id } = (await (await call('message', { message: 'started' })).json()) as { id: string };
+      await call('reply', { parentMessageId: id, message: 'finished' });
+      await call('topic', { topic: 'live' });
+      const file =
+        '--b\r\nContent-Disposition: attachment; name="file"; filename="a.log"\r\nContent-Type: text/plain\r\n\r\nsecret bytes\r\n--b--\r\n';
+      await call('share/file', file, 'multipart/related; boundary=b');
+      const entries = (await (await fetch(new URL('/api/notifications', page.url))).json()) as Array<Record<string, unknown>>;
+      expect(
+        entries.map(({ kind, status, body, messageId, parentId, file: shared }) => ({ kind, status, body, messageId, parentId, shared })),
+      ).toEqual([
+        { kind: 'message', status: 201, body: { message: 'started' }, messageId: id, parentId: undefined, shared: undefined },
+        {
+          kind: 'reply',
+          status: 204,
+          body: { parentMessageId: id, message: 'finished' },
+          messageId: expect.any(String),
+          parentId: id,
+          shared: undefined,
+        },
+        { kind: 'topic', status: 204, body: { topic: 'live' }, messageId: undefined, parentId: undefined, shared: undefined },
+        {
+          kind: 'file',
+          status: 204,
+          body: { message: '' },
+          messageId: expect.any(String),
+          parentId: undefined,
+          shared: { name: 'a.log', type: 'text/plain', size: 12, shownSize: '12 bytes' },
+        },
+      ]);
+      expect(JSON.stringify(entries)).not.toContain('secret bytes');
+    } finally {
+      await page.close();
+      await user.close();
     }
   });
 });

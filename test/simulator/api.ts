@@ -5,6 +5,7 @@ import { presentedToken, presentedV1Token } from './credentials.ts';
 import { AUTH_TEST_ACCEPTED, ERRORS, errorEnvelope, reasonPhrase } from './errors.ts';
 import type { Fault } from './faults.ts';
 import { formFields } from './form.ts';
+import { isJsonContentType, parseJson } from './json-body.ts';
 import { floodControlHeaders, type Quota, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
 import { type RoomAnswer, type RoomEvent, type RoomRequest, reply, sendMessage, setTopic, shareFile } from './room-endpoints.ts';
 import { decodeRoomSegment, findRoom, ROOM_ID_OR_NAME_SCHEMA } from './rooms.ts';
@@ -297,17 +298,4 @@ function peekFloodQuota(state: ApiState, key: string | undefined): Quota {
 
 function isFloodControlled(target: RequestTarget): boolean {
   return target.match.kind === 'matched' && target.match.route.floodControlled;
-}
-
-// Parameters such as `; charset=utf-8` are fine; the media type itself must be JSON.
-function isJsonContentType(contentType: string | undefined): boolean {
-  return /^\s*application\/json\s*(;|$)/i.test(contentType ?? '');
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }

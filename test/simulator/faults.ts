@@ -21,6 +21,8 @@ export interface FaultRule {
   room?: string;
   /** Only requests to this user: the decoded segment, or the user's id (as a string), email or @mention name. */
   user?: string;
+  /** Only requests to this route, e.g. 'room-topic'. */
+  route?: string;
 }
 
 /** Rules in the order they were added; each matching request uses up one application of the first match. */

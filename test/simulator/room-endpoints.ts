@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { parseMultipart } from '@remix-run/multipart-parser';
 import type { SimRoom } from './config.ts';
 import { ERRORS, errorEnvelope } from './errors.ts';
+import { isJsonContentType, parseJson } from './json-body.ts';
 import { checkSchema, type ObjectSchema } from './schema.ts';
 import { fieldError } from './validate-notification.ts';
 
@@ -65,20 +66,15 @@ const METADATA_SCHEMA: ObjectSchema = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const JSON_TYPE = /^\s*application\/json\s*(;|$)/i;
-
 /** The checks every JSON endpoint makes, in order: Content-Type, JSON, an object, then the schema. */
 export function jsonBody(
   request: Pick<RoomRequest, 'contentType' | 'body'>,
   schema: ObjectSchema,
 ): { ok: true; value: Record<string, string> } | { ok: false; answer: RoomAnswer } {
-  if (!JSON_TYPE.test(request.contentType ?? '')) return { ok: false, answer: { status: 400, body: ERRORS.invalidContentType() } };
-  let value: unknown;
-  try {
-    value = JSON.parse(request.body.toString('utf8'));
-  } catch {
-    return { ok: false, answer: { status: 400, body: ERRORS.invalidJson() } };
-  }
+  if (!isJsonContentType(request.contentType)) return { ok: false, answer: { status: 400, body: ERRORS.invalidContentType() } };
+  const parsed = parseJson(request.body.toString('utf8'));
+  if (!parsed.ok) return { ok: false, answer: { status: 400, body: ERRORS.invalidJson() } };
+  const { value } = parsed;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, answer: { status: 400, body: ERRORS.bodyNotObject() } };
   }

@@ -325,6 +325,7 @@ function toApiRequest(req: IncomingMessage, rawBytes: Buffer): ApiRequest {
 }
 
 function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
+  if (rule.route !== undefined && (target.match.kind !== 'matched' || target.match.route.name !== rule.route)) return false;
   const { room, user } = target;
   if (rule.user !== undefined) {
     const names = user ? [String(user.id), user.email, `@${user.mention_name}`] : [];

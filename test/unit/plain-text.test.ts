@@ -47,19 +47,20 @@ describe('privateMessageText', () => {
   );
 
   it('is the default message written as text, a text message as it is, or a template turned into text without mentions', () => {
-    expect(privateMessageText({ view, format: 'html', rendered: '<b>ignored</b>', templated: false })).toBe(
+    expect(privateMessageText({ parts: { view, message: '<b>ignored</b>', options: { format: 'html' } }, templated: false })).toBe(
       'acme/api: CI #42 failed by octocat\nhttps://github.com/acme/api/actions/runs/7',
     );
-    expect(privateMessageText({ view, format: 'card', rendered: '<b>ignored</b>', templated: false })).toMatch(/^acme\/api: CI #42 failed/);
-    expect(privateMessageText({ view, format: 'text', rendered: '@here as typed', templated: true })).toBe('@here as typed');
-    expect(privateMessageText({ view, format: 'html', rendered: '<b>Broke</b> by @all &amp; co', templated: true })).toBe(
-      'Broke by @\u2060all & co',
+    expect(privateMessageText({ parts: { view, message: '@here as typed', options: { format: 'text' } }, templated: true })).toBe(
+      '@here as typed',
     );
+    expect(
+      privateMessageText({ parts: { view, message: '<b>Broke</b> by @all &amp; co', options: { format: 'html' } }, templated: true }),
+    ).toBe('Broke by @\u2060all & co');
   });
 
   it('fits HipChat’s 10,000 characters', () => {
-    expect([...privateMessageText({ view, format: 'text', rendered: 'x '.repeat(6_000), templated: true })].length).toBeLessThanOrEqual(
-      10_000,
-    );
+    expect(
+      [...privateMessageText({ parts: { view, message: 'x '.repeat(6_000), options: { format: 'text' } }, templated: true })].length,
+    ).toBeLessThanOrEqual(10_000);
   });
 });

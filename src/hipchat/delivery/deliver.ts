@@ -36,6 +36,10 @@ export interface RoomResult {
   readonly error?: string;
   /** The id of the message posted, when the endpoint answers with one. */
   readonly message_id?: string;
+  /** The message whose thread got the reply. */
+  readonly reply_to?: string;
+  /** The message a reply was meant for, which HipChat said is gone: a plain message went out instead. */
+  readonly parent_gone?: string;
 }
 
 /** One attempt's outcome: `failure` is absent when the call succeeded. */

@@ -1,9 +1,6 @@
 import type { HttpResponse } from '../transport/http.js';
 import type { HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, roomCall, roomEndpointWords, roomUrl } from './v2-request.js';
-
-/** A room message's length, in characters (hipchat-api.md §1.5, from the docs' copy in one client). */
-export const ROOM_MESSAGE_MAX = 1_000;
+import { jsonRequest, roomCall, roomEndpointWords, roomUrl, userScopeAdvice } from './v2-request.js';
 
 export const MESSAGE_WORDS = roomEndpointWords({
   endpoint: 'POST /v2/room/{id_or_name}/message',
@@ -11,8 +8,7 @@ export const MESSAGE_WORDS = roomEndpointWords({
   what: 'the message',
   preposition: 'to',
   may: 'post messages to',
-  advice:
-    "it needs the send_message scope, which only a user's token has (a personal access token under Account settings → API access): a room notification token cannot post messages",
+  advice: userScopeAdvice('post messages'),
   expected: "201 with the new message's id",
 });
 

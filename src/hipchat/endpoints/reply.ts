@@ -1,7 +1,7 @@
 import { envelopeOf, hipchatSaid } from '../delivery/failure.js';
 import type { HttpResponse } from '../transport/http.js';
 import type { Answer, HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, roomCall, roomEndpointWords, roomUrl } from './v2-request.js';
+import { jsonRequest, roomCall, roomEndpointWords, roomUrl, userScopeAdvice } from './v2-request.js';
 
 /** A reply posted in the thread, or a parent HipChat says is gone, quoted, for the fallback's warning. */
 export type ReplyOutcome = { readonly replied: true } | { readonly replied: false; readonly parentGone: string };
@@ -12,8 +12,7 @@ export const REPLY_WORDS = roomEndpointWords({
   what: 'the reply',
   preposition: 'in',
   may: 'reply in',
-  advice:
-    "it needs the send_message scope, which only a user's token has (a personal access token under Account settings → API access): a room notification token cannot reply",
+  advice: userScopeAdvice('reply'),
   expected: '204',
 });
 

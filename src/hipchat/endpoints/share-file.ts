@@ -3,7 +3,7 @@ import { detectMimeType } from 'nodemailer/lib/mime-funcs';
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { HttpRequest } from '../transport/http.js';
 import type { HipChatCall, HipChatServer } from './types.js';
-import { roomCall, roomEndpointWords, roomUrl } from './v2-request.js';
+import { roomCall, roomEndpointWords, roomUrl, userScopeAdvice } from './v2-request.js';
 
 /**
  * The largest file the action shares. HipChat documents no limit (hipchat-api.md §1.5): 10 MiB is this action's own
@@ -30,8 +30,7 @@ export const SHARE_FILE_WORDS = roomEndpointWords({
   what: 'the file',
   preposition: 'shared with',
   may: 'share files with',
-  advice:
-    "it needs the send_message scope, which only a user's token has (a personal access token under Account settings → API access): a room notification token cannot share files",
+  advice: userScopeAdvice('share files'),
   expected: '204',
 });
 

@@ -25,6 +25,11 @@ export function jsonRequest(server: HipChatServer, method: 'POST' | 'PUT', url: 
   };
 }
 
+/** A 403's advice for the endpoints that act as a user: messages, replies and files. */
+export function userScopeAdvice(action: string): string {
+  return `it needs the send_message scope, which only a user's token has (a personal access token under Account settings → API access): a room notification token cannot ${action}`;
+}
+
 /** How an endpoint beside the notification is named in advice: what it sends, and the path, so it can be looked up. */
 export interface RoomEndpointSpec {
   readonly endpoint: string;
