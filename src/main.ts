@@ -84,7 +84,7 @@ const TLS_VERIFY_OFF =
 async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath'>): Promise<Setup> {
   const { core, env } = deps;
   const workspace = env.GITHUB_WORKSPACE || '.';
-  const inputs = readInputs(core, env);
+  const inputs = await readInputs(core, env);
   const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
   const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
