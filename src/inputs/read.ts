@@ -24,7 +24,7 @@ import {
   TIMEOUT_MAX_SECONDS,
 } from './parse.js';
 import { parsePrivateMessage } from './people.js';
-import { parseRoomInputs, type RoomInputs } from './room-inputs.js';
+import type { RoomInputs, RoomInputsContext } from './room-inputs.js';
 
 export interface ActionInputs extends RoomInputs {
   readonly rooms: readonly string[];
@@ -85,11 +85,24 @@ function mask(source: InputSource, raw: string): void {
   }
 }
 
+/** A step that sends a notification and nothing more, as most do. */
+const NOTIFICATION_ONLY: RoomInputs = { sendAs: 'notification', replyTo: undefined, topic: '', file: '', ifFileMissing: 'warn' };
+
+/** The room inputs' parser loads only when one of them is set, so the usual step never pays for it. */
+async function readRoomInputs(get: (name: string) => string, context: RoomInputsContext): Promise<RoomInputs> {
+  const untouched =
+    ['', 'notification'].includes(get('send_as').trim().toLowerCase()) &&
+    ['', 'warn'].includes(get('if_file_missing').trim().toLowerCase()) &&
+    ['reply_to', 'topic', 'file'].every((name) => get(name).trim() === '');
+  if (untouched) return NOTIFICATION_ONLY;
+  return (await import('./room-inputs.js')).parseRoomInputs(get, context);
+}
+
 /**
  * The only place that reads inputs. The tokens are masked before anything else happens, so no later log line,
  * error or output can show them.
  */
-export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionInputs {
+export async function readInputs(source: InputSource, env: NodeJS.ProcessEnv): Promise<ActionInputs> {
   const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
   mask(source, rawToken);
   // GITHUB_TOKEN serves the command line, where no default expression fills github_token in.
@@ -151,6 +164,6 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     check: parseBoolean('check', source.getInput('check'), false),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
-    ...parseRoomInputs((name) => source.getInput(name), { rooms, format, apiVersion }),
+    ...(await readRoomInputs((name) => source.getInput(name), { rooms, format, apiVersion })),
   };
 }

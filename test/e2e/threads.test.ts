@@ -316,9 +316,17 @@ describe('the command line', () => {
 });
 
 describe('the bundle', () => {
-  it('keeps the message, reply, topic and file code out of dist/index.js, for the runs that do not ask for it', async () => {
+  it('keeps the message, reply, topic and file code, and the parser of their inputs, out of dist/index.js, for the runs that do not ask for it', async () => {
     const main = await readFile(ACTION_ENTRY, 'utf8');
-    for (const marker of ['parentMessageId', '/topic', 'share/file', 'multipart/related', 'findWorkspaceFile'])
+    for (const marker of [
+      'parentMessageId',
+      '/topic',
+      'share/file',
+      'multipart/related',
+      'findWorkspaceFile',
+      'function parseRoomInputs',
+      'function roomEndpointWords',
+    ])
       expect(main).not.toContain(marker);
   });
 });

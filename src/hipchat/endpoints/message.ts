@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../transport/http.js';
+import { roomEndpointWords, userScopeAdvice } from './room-words.js';
 import type { HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, roomCall, roomEndpointWords, roomUrl, userScopeAdvice } from './v2-request.js';
+import { jsonRequest, roomCall, roomUrl } from './v2-request.js';
 
 export const MESSAGE_WORDS = roomEndpointWords({
   endpoint: 'POST /v2/room/{id_or_name}/message',

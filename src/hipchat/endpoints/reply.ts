@@ -1,7 +1,8 @@
 import { envelopeOf, hipchatSaid } from '../delivery/failure.js';
 import type { HttpResponse } from '../transport/http.js';
+import { roomEndpointWords, userScopeAdvice } from './room-words.js';
 import type { Answer, HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, roomCall, roomEndpointWords, roomUrl, userScopeAdvice } from './v2-request.js';
+import { jsonRequest, roomCall, roomUrl } from './v2-request.js';
 
 /** A reply posted in the thread, or a parent HipChat says is gone, quoted, for the fallback's warning. */
 export type ReplyOutcome = { readonly replied: true } | { readonly replied: false; readonly parentGone: string };

@@ -2,8 +2,9 @@
 import { detectMimeType } from 'nodemailer/lib/mime-funcs';
 import MimeNode from 'nodemailer/lib/mime-node';
 import type { HttpRequest } from '../transport/http.js';
+import { roomEndpointWords, userScopeAdvice } from './room-words.js';
 import type { HipChatCall, HipChatServer } from './types.js';
-import { roomCall, roomEndpointWords, roomUrl, userScopeAdvice } from './v2-request.js';
+import { roomCall, roomUrl } from './v2-request.js';
 
 /**
  * The largest file the action shares. HipChat documents no limit (hipchat-api.md §1.5): 10 MiB is this action's own

@@ -1,5 +1,6 @@
+import { roomEndpointWords } from './room-words.js';
 import type { HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, roomCall, roomEndpointWords, roomUrl } from './v2-request.js';
+import { jsonRequest, roomCall, roomUrl } from './v2-request.js';
 
 /** The official set_topic page: 0 to 250 characters, no html (hipchat-api.md §1.5). */
 export const TOPIC_MAX = 250;
