@@ -23,7 +23,6 @@ import {
   RETRIES_MAX,
   TIMEOUT_MAX_SECONDS,
 } from './parse.js';
-import { parsePrivateMessage } from './people.js';
 import type { RoomInputs, RoomInputsContext } from './room-inputs.js';
 
 export interface ActionInputs extends RoomInputs {
@@ -98,6 +97,11 @@ async function readRoomInputs(get: (name: string) => string, context: RoomInputs
   return (await import('./room-inputs.js')).parseRoomInputs(get, context);
 }
 
+/** private_message's parser, with its email pattern, loads only for a step that gives the input. */
+async function readPrivateMessage(raw: string): Promise<readonly string[]> {
+  return raw.trim() === '' ? [] : (await import('./hipchat-users.js')).parsePrivateMessage(raw);
+}
+
 /**
  * The only place that reads inputs. The tokens are masked before anything else happens, so no later log line,
  * error or output can show them.
@@ -146,7 +150,7 @@ export async function readInputs(source: InputSource, env: NodeJS.ProcessEnv): P
     sendWhen: parseSendWhen(source.getInput('send_when')),
     mention: parseMentions(source.getInput('mention')),
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
-    privateMessage: parsePrivateMessage(source.getInput('private_message')),
+    privateMessage: await readPrivateMessage(source.getInput('private_message')),
     privateMessageOn: parseStatusList('private_message_on', source.getInput('private_message_on'), ['failure']),
     userMap: source.getInput('user_map'),
     needs,

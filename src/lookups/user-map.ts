@@ -1,5 +1,5 @@
 import { InputError } from '../inputs/errors.js';
-import { isEmail, isHipChatUser } from '../inputs/people.js';
+import { isEmail, isHipChatUser } from '../inputs/hipchat-users.js';
 import { parseYamlInput } from '../inputs/yaml-input.js';
 
 /** GitHub login or commit email, lower-cased (GitHub and email ignore case) → HipChat email, @mention name or id. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type GithubContext, githubContextFrom } from '../../src/context/github.js';
 import type { CallResult } from '../../src/hipchat/delivery/deliver.js';
 import type { UserLookup } from '../../src/hipchat/endpoints/user.js';
-import { isHipChatUser, parsePrivateMessage } from '../../src/inputs/people.js';
+import { isHipChatUser, parsePrivateMessage } from '../../src/inputs/hipchat-users.js';
 import { isBot, isNoreplyEmail, loginInNoreply, personOf } from '../../src/lookups/authors.js';
 import { type LookUpUser, PeopleFinder, type PeopleQuestion } from '../../src/lookups/people.js';
 import { parseUserMap } from '../../src/lookups/user-map.js';
