@@ -175,6 +175,21 @@ describe.concurrent('the commit author, found', () => {
     );
     expect(results(result)[1]).toMatchObject({ ok: true, attempts: 2 });
   });
+
+  it('on the statuses mention_on and private_message_on name, cancelled among them', async (context) => {
+    const simulator = await simulatorFor(context);
+    const result = await run(simulator, {
+      ...push({ email: 'octo.cat@example.com' }),
+      jobStatus: 'cancelled',
+      inputs: { mention: 'author', private_message: 'author', private_message_on: 'failure, cancelled' },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(asked(simulator)).toEqual([
+      'GET /v2/user/octo.cat@example.com 200',
+      'POST /v2/room/Operations/notification 204',
+      'POST /v2/user/7/message 204',
+    ]);
+  });
 });
 
 describe.concurrent('whoever cannot be found or messaged is a warning, and the room still gets its message', () => {
@@ -319,21 +334,6 @@ describe.concurrent('nothing of this', () => {
     expect(simulator.requests).toHaveLength(0);
     expect(JSON.parse(result.outputs.payload ?? '{}').message).toMatch(/^@Mona Codertocat\/Hello-World: CI #\d+ failed/);
     expect(result.stdout).toContain("Dry run: the author 'octocat' (octo.cat@example.com) would be looked up on HipChat");
-  });
-
-  it('is sent on the statuses of private_message_on and mention_on', async (context) => {
-    const simulator = await simulatorFor(context);
-    const result = await run(simulator, {
-      ...push({ email: 'octo.cat@example.com' }),
-      jobStatus: 'cancelled',
-      inputs: { mention: 'author', private_message: 'author', private_message_on: 'failure, cancelled' },
-    });
-    expect(result.exitCode).toBe(0);
-    expect(asked(simulator)).toEqual([
-      'GET /v2/user/octo.cat@example.com 200',
-      'POST /v2/room/Operations/notification 204',
-      'POST /v2/user/7/message 204',
-    ]);
   });
 
   it('lets a bad private_message or user_map pass: the step fails before anything is sent, naming the input', async (context) => {
