@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HTML_POLICY } from '../test/simulator/html-policy.ts';
 import type { RecordedRequest, Simulator } from '../test/simulator/server.ts';
-import { type PreviewEntry, previewEntry } from './entries.ts';
+import { type PreviewEntry, type PrivateMessageEntry, previewEntry, privateMessageEntry } from './entries.ts';
 
 export interface PreviewOptions {
   /** Default 127.0.0.1. */
@@ -63,9 +63,13 @@ function escapeHtml(text: string): string {
  * data block (which no browser runs, so the CSP's script-src 'self' holds), and the hint. A page, or a screenshot,
  * taken at load then shows the room as it is, and the stream adds what comes after.
  */
-async function pageHtml(simulator: Simulator, entries: readonly PreviewEntry[]): Promise<string> {
+async function pageHtml(
+  simulator: Simulator,
+  entries: readonly PreviewEntry[],
+  privateMessages: readonly PrivateMessageEntry[],
+): Promise<string> {
   const template = await readFile(new URL('index.html', PAGE_DIR), 'utf8');
-  const state = { policy: HTML_POLICY, simulator: { url: simulator.url, rooms: simulator.rooms }, entries };
+  const state = { policy: HTML_POLICY, simulator: { url: simulator.url, rooms: simulator.rooms }, entries, privateMessages };
   // `<` as \u003c: no value can close the script element or open a comment inside it.
   const json = JSON.stringify(state).replaceAll('<', '\\u003c');
   return template
@@ -75,13 +79,36 @@ async function pageHtml(simulator: Simulator, entries: readonly PreviewEntry[]):
 
 export async function startPreview(simulator: Simulator, options: PreviewOptions = {}): Promise<Preview> {
   const entries: PreviewEntry[] = [];
+  const privateMessages: PrivateMessageEntry[] = [];
   const streams = new Set<ServerResponse>();
-  const add = (request: RecordedRequest): void => {
-    const entry = previewEntry(request, entries.length + 1);
-    if (!entry) return;
-    entries.push(entry);
-    for (const stream of streams) stream.write(sseEvent(entry));
+  let lastId = 0;
+  const broadcast = (event: string): void => {
+    for (const stream of streams) stream.write(event);
   };
+  const add = (request: RecordedRequest): void => {
+    const id = lastId + 1;
+    const entry = previewEntry(request, id);
+    const privateMessage = privateMessageEntry(request, id);
+    if (entry) {
+      entries.push(entry);
+      broadcast(sseEvent('notification', entry));
+    } else if (privateMessage) {
+      privateMessages.push(privateMessage);
+      broadcast(sseEvent('private-message', privateMessage));
+    } else {
+      return;
+    }
+    lastId = id;
+  };
+  /** Everything after the id a page last saw, in the order it happened. */
+  const eventsAfter = (after: number): string[] =>
+    [
+      ...entries.map((entry) => ({ id: entry.id, event: sseEvent('notification', entry) })),
+      ...privateMessages.map((message) => ({ id: message.id, event: sseEvent('private-message', message) })),
+    ]
+      .filter(({ id }) => id > after)
+      .sort((a, b) => a.id - b.id)
+      .map(({ event }) => event);
   for (const request of simulator.requests) add(request);
   const unsubscribe = simulator.subscribe(add);
 
@@ -98,7 +125,9 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
     }
     const file = FILES[path];
     if (path === '/') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).end(await pageHtml(simulator, entries));
+      res
+        .writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' })
+        .end(await pageHtml(simulator, entries, privateMessages));
     } else if (file) {
       const content = await readFile(new URL(file.file, PAGE_DIR));
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type }).end(content);
@@ -108,12 +137,14 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
       json(res, { url: simulator.url, rooms: simulator.rooms });
     } else if (path === '/api/notifications') {
       json(res, entries);
+    } else if (path === '/api/private-messages') {
+      json(res, privateMessages);
     } else if (path === '/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
       // The page asks for what came after the entries it was served with; EventSource reconnects with the last id it
       // saw. Either way a page gets only what it does not have.
       const after = Number(req.headers['last-event-id'] ?? new URL(req.url ?? '/', 'http://preview').searchParams.get('after') ?? 0) || 0;
-      for (const entry of entries) if (entry.id > after) res.write(sseEvent(entry));
+      for (const event of eventsAfter(after)) res.write(event);
       streams.add(res);
       req.on('close', () => streams.delete(res));
     } else {
@@ -153,6 +184,6 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
   };
 }
 
-function sseEvent(entry: PreviewEntry): string {
-  return `id: ${entry.id}\nevent: notification\ndata: ${JSON.stringify(entry)}\n\n`;
+function sseEvent(kind: 'notification' | 'private-message', entry: PreviewEntry | PrivateMessageEntry): string {
+  return `id: ${entry.id}\nevent: ${kind}\ndata: ${JSON.stringify(entry)}\n\n`;
 }

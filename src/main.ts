@@ -1,5 +1,8 @@
 import type { GithubContext } from './context/github.js';
 import { type ReadText, readGithubContext } from './context/read.js';
+import type { FollowUps } from './followups/follow-up.js';
+import type { FollowUpPlan } from './followups/plan.js';
+import type { PrivateMessages } from './followups/private-messages.js';
 import type { OpenGithub } from './github/types.js';
 import { deliverWithCompanion } from './hipchat/delivery/companion.js';
 import { type Clock, deliverToRooms, type RoomResult, type Session } from './hipchat/delivery/deliver.js';
@@ -9,16 +12,17 @@ import type { HttpTransport } from './hipchat/transport/http.js';
 import type { TransportOptions } from './hipchat/transport/transport-options.js';
 import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
+import { isPersonReference } from './inputs/people.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
 import type { RealPath } from './inputs/workspace-path.js';
+import type { People, PeopleQuestion } from './lookups/people.js';
 import { anyLookup, type LookupPlan, planLookups } from './lookups/plan.js';
 import { type Found, NOTHING_FOUND } from './lookups/types.js';
+import type { UserMap } from './lookups/user-map.js';
 import { redactor, secretForms } from './redact.js';
-import { fitMessage, MESSAGE_MAX } from './render/limits.js';
-import { addMentions } from './render/mentions.js';
 import { renderMessage } from './render/message.js';
-import { composeNotification, type Notification } from './render/notification.js';
+import { type Notification, type RenderedParts, type RoomNotifications, roomNotifications } from './render/notification.js';
 import type { TemplateSource } from './render/template.js';
 import { type AppendSummary, type DryRunCore, report, reportDryRun, reportSkipped } from './report/report.js';
 import { type Decision, decide, type PreviousResult } from './rules/send-when.js';
@@ -33,6 +37,8 @@ export interface Dependencies {
   readonly core: ActionCore;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly readText: ReadText;
+  /** Reads a file of at most maxBytes, for the file input. */
+  readonly readBytes: (path: string, maxBytes: number) => Promise<Uint8Array>;
   readonly realPath: RealPath;
   readonly createTransport: (options: TransportOptions) => Promise<HttpTransport>;
   readonly appendSummary: AppendSummary;
@@ -42,30 +48,33 @@ export interface Dependencies {
   readonly random: () => number;
 }
 
-export interface PreparedNotification {
+/**
+ * What the rooms get (the notification and the text companion that carries mentions other formats ignore, or the
+ * message posted instead), and what the later stages need to add the people's mentions and follow up.
+ */
+export interface PreparedNotification extends RoomNotifications {
   readonly inputs: ActionInputs;
   readonly github: GithubContext;
-  readonly notification: Notification;
-  /** A text notification carrying the mentions, for formats in which HipChat ignores them. */
-  readonly companion: Notification | undefined;
+  /** The message and card as rendered, before any mention: what the mentions of people found later are added to. */
+  readonly parts: RenderedParts;
+  /** Whether the message came from a template: a private message then turns its html into text. */
+  readonly templated: boolean;
+  readonly userMap: UserMap | undefined;
   /** Certificates to trust besides the system's, from ca_cert. */
   readonly ca: readonly string[];
   /** The previous result send_when compares with, when a rule needs it. */
   readonly previous: PreviousResult | undefined;
+  /** What follows the message in each room that got it: the topic, the file. */
+  readonly followUps: FollowUpPlan;
 }
 
-/** What the step was given: its inputs, the template and certificates they name, and the workflow context. */
+/** What the step was given: its inputs, the template, certificates and user_map they name, and the workflow context. */
 interface Setup {
   readonly inputs: ActionInputs;
   readonly template: TemplateSource | undefined;
   readonly ca: readonly string[];
+  readonly userMap: UserMap | undefined;
   readonly github: GithubContext;
-}
-
-interface Rendered {
-  readonly prepared: PreparedNotification;
-  /** The message's length before it was shortened to HipChat's limit, when it was. */
-  readonly shortenedFrom: number | undefined;
 }
 
 const TLS_VERIFY_OFF =
@@ -75,11 +84,13 @@ const TLS_VERIFY_OFF =
 async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath'>): Promise<Setup> {
   const { core, env } = deps;
   const workspace = env.GITHUB_WORKSPACE || '.';
-  const inputs = readInputs(core, env);
+  const inputs = await readInputs(core, env);
   const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
   const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
+  // Checked whenever it is given, so that a mistake in it shows on the first run, not on the first failure.
+  const userMap = inputs.userMap ? (await import('./lookups/user-map.js')).parseUserMap(inputs.userMap) : undefined;
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
-  return { inputs, template, ca, github };
+  return { inputs, template, ca, userMap, github };
 }
 
 /** What the message and send_when need from the GitHub API, asked only when they use it (lookups/plan.ts). */
@@ -99,21 +110,41 @@ async function lookUp(
 
 /**
  * The message, the card and the mentions' companion, from the context and what was looked up. `check` renders before
- * the lookups, to fail on a template or card mistake before any request is made.
+ * the lookups, to fail on a template or card mistake before any request is made. author and actor join the mentions
+ * once they are found on HipChat, after send_when has decided to send.
  */
-async function render({ inputs, template, ca, github }: Setup, found: Found, check = false): Promise<Rendered> {
+async function render(
+  { inputs, template, ca, userMap, github }: Setup,
+  found: Found,
+  check = false,
+): Promise<Omit<PreparedNotification, 'followUps'>> {
   const view = buildView(github, inputs.status, inputs.needs, { matrix: inputs.matrix, found });
-  const format = messageFormatOf(inputs.format);
-  const rendered = await renderMessage(view, format, template, { check });
+  // A room message is plain text: the default message and templates render in their text form.
+  const asMessage = inputs.sendAs === 'message' || inputs.replyTo !== undefined;
+  const format = asMessage ? 'text' : messageFormatOf(inputs.format);
+  const message = await renderMessage(view, format, template, { check });
   const card = inputs.format === 'card' ? await (await import('./card/compose.js')).composeCard(view, inputs.card) : undefined;
-  const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention : [];
-  const mentioned = addMentions(rendered, format, mentions, view);
-  const fitted = fitMessage(mentioned.message, format);
-  const notification = composeNotification(view, fitted.message, card, { ...inputs, format });
-  const companion = mentioned.companion
-    ? composeNotification(view, mentioned.companion, undefined, { ...inputs, format: 'text' })
-    : undefined;
-  return { prepared: { inputs, github, notification, companion, ca, previous: found.previous }, shortenedFrom: fitted.shortenedFrom };
+  const parts: RenderedParts = { view, message, card, options: { ...inputs, format }, asMessage };
+  const mentions = inputs.mentionOn.includes(inputs.status) ? inputs.mention.filter((mention) => !isPersonReference(mention)) : [];
+  const notifications = roomNotifications(parts, mentions);
+  return { inputs, github, parts, templated: template !== undefined, userMap, ca, previous: found.previous, ...notifications };
+}
+
+function warnIfShortened(core: ActionCore, { shortened }: RoomNotifications): void {
+  if (shortened) core.warning(`The message had ${shortened.from} characters; HipChat accepts ${shortened.max}, so it was shortened.`);
+}
+
+/** The topic, rendered, and the file, found: before any request, so that a mistake in either fails first. */
+async function planFollowUps(
+  { inputs }: Setup,
+  view: RenderedParts['view'],
+  deps: Pick<Dependencies, 'core' | 'env' | 'realPath'>,
+): Promise<FollowUpPlan> {
+  if (!inputs.topic && !inputs.file) return {};
+  // The topic's template engine and the file's glob load only for the steps that have them.
+  const { prepareFollowUps } = await import('./followups/prepare.js');
+  const context = { view, workspace: deps.env.GITHUB_WORKSPACE || '.', realPath: deps.realPath, warn: deps.core.warning };
+  return prepareFollowUps(inputs, context);
 }
 
 /**
@@ -128,7 +159,7 @@ export async function prepareNotification(
 
 async function completeNotification(
   setup: Setup,
-  deps: Pick<Dependencies, 'core' | 'env' | 'openGithub' | 'clock'>,
+  deps: Pick<Dependencies, 'core' | 'env' | 'realPath' | 'openGithub' | 'clock'>,
 ): Promise<PreparedNotification> {
   const { core } = deps;
   const plan = planLookups({
@@ -143,12 +174,63 @@ async function completeNotification(
   });
   if (anyLookup(plan)) await render(setup, NOTHING_FOUND, true);
   const found = await lookUp(plan, setup, deps);
-  const { prepared, shortenedFrom } = await render(setup, found);
-  if (shortenedFrom) {
-    core.warning(`The message had ${shortenedFrom} characters; HipChat accepts ${MESSAGE_MAX}, so it was shortened.`);
+  const prepared = await render(setup, found);
+  warnIfShortened(core, prepared);
+  const { message } = prepared;
+  if (message !== undefined && setup.template && /<\/?[a-z][^<>]*>/i.test(message)) {
+    core.warning('The message has html tags, which a room message shows as typed: write the template as plain text.');
   }
-  core.debug(`Notification body: ${JSON.stringify(v2Body(prepared.notification))}`);
-  return prepared;
+  const followUps = await planFollowUps(setup, prepared.parts.view, deps);
+  core.debug(`Notification body: ${JSON.stringify(message === undefined ? v2Body(prepared.notification) : { message })}`);
+  return { ...prepared, followUps };
+}
+
+/** What the inputs ask of people on this run's status: nothing, on most runs. */
+function peopleQuestion({ mention, mentionOn, privateMessage, privateMessageOn, status }: ActionInputs): PeopleQuestion | undefined {
+  const question = {
+    mention: mentionOn.includes(status) ? mention.filter(isPersonReference) : [],
+    privateMessage: privateMessageOn.includes(status) ? privateMessage : [],
+  };
+  return question.mention.length > 0 || question.privateMessage.length > 0 ? question : undefined;
+}
+
+/**
+ * Who author and actor are on HipChat, looked up through the session; without one (a dry run) user_map alone
+ * answers. The resolver loads only on a run whose inputs name people on its status.
+ */
+async function lookUpPeople(prepared: PreparedNotification, session: Session | undefined, core: ActionCore): Promise<People | undefined> {
+  const question = peopleQuestion(prepared.inputs);
+  if (!question) return undefined;
+  const { findPeople } = await import('./lookups/people.js');
+  const { inputs, github, userMap } = prepared;
+  return findPeople(question, { github, userMap, log: core, session, server: { serverUrl: inputs.serverUrl, token: inputs.token } });
+}
+
+/** The notifications again with the mentions of the people found, in the places mention gives them; else as prepared. */
+function mentionPeople(prepared: PreparedNotification, people: People | undefined, core: ActionCore): PreparedNotification {
+  if (!people || people.mentions.size === 0) return prepared;
+  const seen = new Set<string>();
+  const mentions = prepared.inputs.mention
+    .flatMap((mention) => (isPersonReference(mention) ? (people.mentions.get(mention) ?? []) : [mention]))
+    .filter((mention) => !seen.has(mention.toLowerCase()) && seen.add(mention.toLowerCase()));
+  const { shortened, ...notifications } = roomNotifications(prepared.parts, mentions);
+  if (shortened && !prepared.shortened) warnIfShortened(core, { ...notifications, shortened });
+  return { ...prepared, ...notifications, ...(shortened && { shortened }) };
+}
+
+/**
+ * What a run would send, without sending anything or asking HipChat: the notifications with whom user_map names
+ * mentioned, and the people found so. A dry run's.
+ */
+export async function previewNotification(
+  deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'realPath' | 'openGithub' | 'clock'>,
+): Promise<{ readonly prepared: PreparedNotification; readonly people: People | undefined }> {
+  return previewOf(await prepareNotification(deps), deps.core);
+}
+
+async function previewOf(prepared: PreparedNotification, core: ActionCore) {
+  const people = await lookUpPeople(prepared, undefined, core);
+  return { prepared: mentionPeople(prepared, people, core), people };
 }
 
 /** send_when, with the previous result the look-up found when a rule needed it. */
@@ -158,13 +240,61 @@ function decideSending({ inputs, previous }: PreparedNotification, core: ActionC
   return decision;
 }
 
-/** Every room at once over one connection pool, each with its own retries, and the mentions' companion after. */
-async function deliver(prepared: PreparedNotification, session: Session): Promise<RoomResult[]> {
+/**
+ * Every room at once over one connection pool, each with its own retries: the notification and the mentions'
+ * companion after it, or the message posted as the token's user (a reply in each room's thread with reply_to).
+ */
+async function deliver(
+  prepared: RoomNotifications & Pick<PreparedNotification, 'inputs'>,
+  session: Session,
+  deps: Dependencies,
+  redact: (text: string) => string,
+): Promise<RoomResult[]> {
   const { inputs } = prepared;
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
+  if (prepared.message !== undefined) {
+    const { postMessages } = await import('./hipchat/delivery/post-messages.js');
+    const warn = (message: string) => deps.core.warning(redact(message), { title: 'HipChat reply sent as a new message' });
+    return postMessages(session, inputs.rooms, { server, text: prepared.message, replyTo: inputs.replyTo, warn });
+  }
   const send = async (notification: Notification, rooms: readonly string[]) =>
     deliverToRooms(session, rooms, await notificationCall(inputs.apiVersion, server, notification));
   return deliverWithCompanion(send, inputs.rooms, prepared.notification, prepared.companion);
+}
+
+/** The topic, then the file, in each room that got the message; loaded only for the steps that have them. */
+async function followUp(
+  prepared: PreparedNotification,
+  results: readonly RoomResult[],
+  session: Session,
+  deps: Dependencies,
+  redact: (text: string) => string,
+): Promise<FollowUps> {
+  const { inputs, followUps } = prepared;
+  if (followUps.topic === undefined && followUps.file === undefined) return { results: [] };
+  const { followUp: inEachRoom } = await import('./followups/follow-up.js');
+  const delivered = results.filter((result) => result.ok).map((result) => result.room);
+  return inEachRoom(followUps, delivered, {
+    session,
+    server: { serverUrl: inputs.serverUrl, token: inputs.token },
+    ifFileMissing: inputs.ifFileMissing,
+    readBytes: deps.readBytes,
+    warn: (message, title) => deps.core.warning(redact(message), { title }),
+    info: (message) => deps.core.info(redact(message)),
+  });
+}
+
+/** The private messages, after the rooms and what follows there: loaded only when someone is to get one. */
+async function messagePeople(
+  prepared: PreparedNotification,
+  people: People | undefined,
+  session: Session,
+  core: ActionCore,
+): Promise<PrivateMessages | undefined> {
+  if (!people || people.recipients.length === 0) return undefined;
+  const { sendPrivateMessages } = await import('./followups/private-messages.js');
+  const { inputs } = prepared;
+  return sendPrivateMessages(prepared, people.recipients, { serverUrl: inputs.serverUrl, token: inputs.token }, session, core);
 }
 
 /** One connection pool for every call of the run, with the run's retry settings and a log that redacts. */
@@ -185,7 +315,7 @@ async function openSession(prepared: PreparedNotification, deps: Dependencies, r
  * The message is still rendered, so that a template or card mistake fails the check as it would fail the run.
  */
 async function checkInstead(setup: Setup, deps: Dependencies, redact: (text: string) => string): Promise<void> {
-  const { prepared } = await render(setup, NOTHING_FOUND, true);
+  const prepared = await render(setup, NOTHING_FOUND, true);
   const { checkSetUp } = await import('./check/check.js');
   await checkSetUp({ ...prepared, template: setup.template?.text }, deps, redact);
 }
@@ -206,24 +336,34 @@ export async function run(deps: Dependencies): Promise<void> {
       await reportSkipped(core, decision.reason, deps.appendSummary);
       return;
     }
-    const { inputs, notification, companion } = prepared;
+    const { inputs } = prepared;
     if (inputs.dryRun) {
-      await reportDryRun(
-        core,
-        { body: v2Body(notification), rooms: inputs.rooms, companion: companion && v2Body(companion) },
-        deps.appendSummary,
-        redact,
-      );
+      const { notification, companion, message } = (await previewOf(prepared, core)).prepared;
+      const body = message === undefined ? v2Body(notification) : { message };
+      await reportDryRun(core, { body, rooms: inputs.rooms, companion: companion && v2Body(companion) }, deps.appendSummary, redact);
       return;
     }
     const session = await openSession(prepared, deps, redact);
-    const results = await deliver(prepared, session).finally(() => session.transport.close());
-    await report(
-      core,
-      { body: v2Body(notification), results, failOnError: inputs.failOnError, companion: companion && v2Body(companion) },
-      deps.appendSummary,
-      redact,
-    );
+    try {
+      const people = await lookUpPeople(prepared, session, core);
+      const mentioned = mentionPeople(prepared, people, core);
+      const results = await deliver(mentioned, session, deps, redact);
+      const followUps = await followUp(mentioned, results, session, deps, redact);
+      const privateMessages = await messagePeople(mentioned, people, session, core);
+      const { notification, companion, message } = mentioned;
+      const body = message === undefined ? v2Body(notification) : { message };
+      const sent = {
+        body,
+        results,
+        failOnError: inputs.failOnError,
+        companion: companion && v2Body(companion),
+        followUps,
+        privateMessages,
+      };
+      await report(core, sent, deps.appendSummary, redact);
+    } finally {
+      await session.transport.close();
+    }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

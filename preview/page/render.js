@@ -142,26 +142,59 @@ function renderRejection(entry) {
   );
 }
 
+/** How the meta line names what an entry is: a notification's format, or what a user's call did. */
+function tagOf(entry, body) {
+  if (entry.kind !== 'notification') return entry.kind;
+  return isObject(body.card) ? 'card' : body.message_format === 'text' ? 'text' : 'html';
+}
+
 function meta(entry, body, delivered) {
-  const format = isObject(body.card) ? 'card' : body.message_format === 'text' ? 'text' : 'html';
+  // A message, reply, topic or file comes from the token's user; only notifications carry a sender label.
+  const from = entry.kind === 'notification' ? text(body.from) : "the token's user";
   return el(
     'header',
     'meta',
-    el('span', body.from ? 'from' : 'from from-none', text(body.from) || 'no sender label'),
+    el('span', from ? 'from' : 'from from-none', from || 'no sender label'),
     el('span', 'room', entry.room),
-    el('span', 'tag', format),
+    el('span', 'tag', tagOf(entry, body)),
     body.notify === true ? el('span', 'tag tag-notify', 'notify') : undefined,
     delivered ? undefined : el('span', 'tag tag-rejected', entry.status === 0 ? 'dropped' : String(entry.status)),
     el('time', null, new Date(entry.at).toLocaleTimeString()),
   );
 }
 
-/** One notification, delivered or refused, as an <article>. */
+/** A shared file, as HipChat lists it: a line with the file, and the message that came with it. */
+function renderFile(entry, body, policy) {
+  const file = isObject(entry.file) ? entry.file : {};
+  return el(
+    'div',
+    'attachment',
+    el('span', 'attachment-name', `📎 ${text(file.name)}`),
+    el('span', 'attachment-size', ` ${text(file.shownSize)}, ${text(file.type)}`),
+    text(body.message) ? el('div', 'message message-text', richText(text(body.message), policy)) : undefined,
+  );
+}
+
+/** What a delivered entry shows: a card, a notification's message, a user's message, a topic line or a file. */
+function renderContent(entry, body, policy) {
+  if (entry.kind === 'topic') return [el('p', 'topic-line', 'set the topic to ', el('q', null, text(body.topic)))];
+  if (entry.kind === 'file') return [renderFile(entry, body, policy)];
+  if (entry.kind === 'message' || entry.kind === 'reply') return [renderMessage({ message: body.message, message_format: 'text' }, policy)];
+  if (!isObject(body.card)) return [renderMessage(body, policy)];
+  return [
+    renderCard(body.card, policy),
+    el('details', 'fallback', el('summary', null, 'Message for clients that show no cards'), renderMessage(body, policy)),
+  ];
+}
+
+/** One request to a room, delivered or refused, as an <article>; a message's replies go in its .thread. */
 export function renderEntry(entry, policy) {
   const body = isObject(entry.body) ? entry.body : {};
-  const delivered = entry.status === 204;
-  const article = el('article', `entry color-${colorOf(entry, body)}${delivered ? '' : ' rejected'}`);
+  const delivered = entry.status === 204 || entry.status === 201;
+  const color = entry.kind === 'notification' ? colorOf(entry, body) : 'user';
+  const article = el('article', `entry entry-${entry.kind} color-${color}${delivered ? '' : ' rejected'}`);
   article.dataset.id = String(entry.id);
+  if (entry.messageId) article.dataset.messageId = entry.messageId;
   const content = el('div', 'content', meta(entry, body, delivered));
 
   if (!delivered) {
@@ -169,14 +202,35 @@ export function renderEntry(entry, policy) {
     if (typeof body.message === 'string')
       content.append(el('div', 'sent', el('span', 'sent-label', 'Sent, with only the html HipChat keeps'), renderMessage(body, policy)));
     content.append(el('details', 'raw', el('summary', null, 'Request body'), el('pre', null, JSON.stringify(entry.body, null, 2) ?? '')));
-  } else if (isObject(body.card)) {
-    content.append(
-      renderCard(body.card, policy),
-      el('details', 'fallback', el('summary', null, 'Message for clients that show no cards'), renderMessage(body, policy)),
-    );
   } else {
-    content.append(renderMessage(body, policy));
+    content.append(...renderContent(entry, body, policy));
   }
+  if (entry.kind === 'message' || entry.kind === 'file') content.append(el('div', 'thread'));
   article.append(el('div', 'bar'), content);
   return article;
+}
+
+/** A person in the side panel: who they are on HipChat, and a list for their private messages, newest first. */
+export function renderPerson(user) {
+  const person = el(
+    'section',
+    'person',
+    el(
+      'header',
+      'person-header',
+      el('span', 'person-name', text(user.name)),
+      el('span', 'person-mention', `@${text(user.mention_name)}`),
+      el('span', 'person-email', text(user.email)),
+    ),
+    el('ol', 'person-messages'),
+  );
+  person.dataset.user = String(user.id);
+  return person;
+}
+
+/** One private message, as the person sees it: text as typed, html as HipChat keeps it. */
+export function renderPrivateMessage(entry, policy) {
+  const item = el('li', 'private-message', el('time', null, new Date(entry.at).toLocaleTimeString()), renderMessage(entry, policy));
+  item.dataset.id = String(entry.id);
+  return item;
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { parse, YAMLParseError } from 'yaml';
 import { InputError, listChoices } from '../inputs/errors.js';
+import { parseYamlInput } from '../inputs/yaml-input.js';
 import { CARD_FORMATS, CARD_LIMITS, CARD_STYLES } from './card.js';
 
 /**
@@ -78,15 +78,7 @@ function describeIssue(first: v.BaseIssue<unknown>): string {
 }
 
 export function parseCardShape(text: string): CardShape {
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch (error) {
-    const where =
-      error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : '';
-    const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(`Invalid card${where}: ${reason}. Expected a YAML or JSON mapping such as 'title: {{ repository }} deployed'.`);
-  }
+  const document = parseYamlInput('card', text, "a YAML or JSON mapping such as 'title: {{ repository }} deployed'");
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new InputError(`Invalid card: expected a YAML or JSON mapping with keys such as ${listChoices(Object.keys(CardShape.entries))}.`);
   }

@@ -16,7 +16,7 @@ function authTestRequest(request: HttpRequest): HttpRequest {
   const { body, ...rest } = request;
   const form = /x-www-form-urlencoded/.test(request.headers['content-type'] ?? '');
   if (!form || body === undefined) return { ...rest, url: url.toString() };
-  const fields = new URLSearchParams(body);
+  const fields = new URLSearchParams(String(body));
   const kept = new URLSearchParams([...fields].filter(([name]) => V1_KEPT_FIELDS.includes(name)));
   return { ...rest, url: url.toString(), body: kept.toString() };
 }

@@ -35,11 +35,29 @@ export interface CheckDependencies {
   readonly random: () => number;
 }
 
-/** The probes each room gets: the notification always, then each capability the inputs turn on. */
+/**
+ * The probes each room gets: the notification (or, with send_as message or reply_to, the message posted as the
+ * token's user), then each follow-up the inputs turn on, whose refusal would only cost a warning.
+ */
 async function roomProbes({ inputs, notification }: CheckRun): Promise<RoomProbe[]> {
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
-  const notify = await notificationCall(inputs.apiVersion, server, notification);
-  return [{ what: 'notifications', call: notify, missing: 'fail' }];
+  const probes: RoomProbe[] = [];
+  if (inputs.sendAs === 'message' || inputs.replyTo !== undefined) {
+    const { messageCall } = await import('../hipchat/endpoints/message.js');
+    probes.push({ what: 'messages and replies', call: messageCall(server, ''), missing: 'fail' });
+  } else {
+    probes.push({ what: 'notifications', call: await notificationCall(inputs.apiVersion, server, notification), missing: 'fail' });
+  }
+  if (inputs.topic) {
+    const { topicCall } = await import('../hipchat/endpoints/topic.js');
+    probes.push({ what: 'the topic', call: topicCall(server, ''), missing: 'warn' });
+  }
+  if (inputs.file) {
+    // auth_test leaves the body out, so an empty file asks all that matters.
+    const { shareFileCall } = await import('../hipchat/endpoints/share-file.js');
+    probes.push({ what: 'files', call: await shareFileCall(server, '', { name: 'check', bytes: new Uint8Array() }), missing: 'warn' });
+  }
+  return probes;
 }
 
 async function checkRooms(session: Session, run: CheckRun): Promise<CheckLine[]> {

@@ -29,7 +29,10 @@ export const OWN_OPTIONS = {
     description: 'The event: push, pull_request, release... (default: GITHUB_EVENT_NAME, else guessed from the payload).',
   },
   repository: { value: 'OWNER/NAME', description: "The repository (default: GITHUB_REPOSITORY, else the payload's repository)." },
-  'dry-run': { description: 'Print the JSON body HipChat would receive, and send nothing. --room and --token may be left out.' },
+  'dry-run': {
+    description:
+      'Print every request the step would make (method, URL and body; never the token), and send nothing. --room and --token may be left out.',
+  },
   help: { description: 'Show this help.' },
 } as const satisfies Record<string, { value?: string; description: string }>;
 

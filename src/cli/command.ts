@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { EventPayload } from '../context/github.js';
 import { EVENT_PAYLOAD_MAX_BYTES, type ReadText } from '../context/read.js';
-import { v2Body } from '../hipchat/endpoints/notification-v2.js';
-import { type Dependencies, prepareNotification, run } from '../main.js';
+import { type Dependencies, previewNotification, run } from '../main.js';
 import { type CliArgs, parseCliArgs, UsageError } from './args.js';
 import { consoleCore } from './console-core.js';
 import type { DeclaredInput } from './declared-inputs.js';
@@ -15,7 +14,7 @@ export interface CliIo {
 }
 
 export interface CliDependencies
-  extends Pick<Dependencies, 'readText' | 'realPath' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
+  extends Pick<Dependencies, 'readText' | 'readBytes' | 'realPath' | 'createTransport' | 'openGithub' | 'clock' | 'random'> {
   readonly declared: readonly DeclaredInput[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly io: CliIo;
@@ -84,8 +83,11 @@ export async function runCli(argv: readonly string[], deps: CliDependencies): Pr
 
   if (args.dryRun) {
     try {
-      const { notification, companion } = await prepareNotification(runDeps);
-      io.stdout(`${JSON.stringify(companion ? [v2Body(notification), v2Body(companion)] : v2Body(notification), null, 2)}\n`);
+      const { prepared, people } = await previewNotification(runDeps);
+      const { file } = prepared.followUps;
+      if (file && !file.found) core.warning(`No file would be shared: ${file.reason}.`);
+      const { plannedRequests } = await import('./dry-run.js');
+      io.stdout(`${JSON.stringify(await plannedRequests(prepared, people?.recipients ?? []), null, 2)}\n`);
     } catch (error) {
       core.setFailed(error instanceof Error ? error.message : String(error));
     }

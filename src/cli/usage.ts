@@ -56,7 +56,7 @@ ${own.join('\n')}
 
 The token may also come from the HIPCHAT_TOKEN environment variable, and is never printed. The run's context
 (workflow, run number, server URL...) comes from the GITHUB_* variables when set; what they leave out comes
-from the event payload. Messages go to stderr; stdout gets the outputs as JSON (or, with --dry-run, the body).
+from the event payload. Messages go to stderr; stdout gets the outputs as JSON (or, with --dry-run, the requests).
 The exit code is 0 on success, 1 when the notification failed, 2 for a mistake on the command line.
 
 Examples:

@@ -21,11 +21,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Reads a regular file of at most maxBytes as UTF-8. The size is counted while reading, not taken from stat, because
- * files such as /proc/self/environ report a size of 0. O_NONBLOCK keeps a FIFO from holding the open forever; it is
+ * Reads a regular file of at most maxBytes. The size is counted while reading, not taken from stat, because files
+ * such as /proc/self/environ report a size of 0. O_NONBLOCK keeps a FIFO from holding the open forever; it is
  * refused right after, as anything but a regular file is.
  */
-export async function readBoundedText(path: string, maxBytes: number): Promise<string> {
+export async function readBoundedBytes(path: string, maxBytes: number): Promise<Buffer> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (!(await handle.stat()).isFile()) throw new UnreadableFile('ENOTFILE', 'it is not a regular file');
@@ -37,8 +37,13 @@ export async function readBoundedText(path: string, maxBytes: number): Promise<s
       length += bytesRead;
     }
     if (length > maxBytes) throw new UnreadableFile('EFBIG', `it is larger than the ${formatBytes(maxBytes)} the action reads`);
-    return buffer.toString('utf8', 0, length);
+    return buffer.subarray(0, length);
   } finally {
     await handle.close();
   }
+}
+
+/** Reads a regular file of at most maxBytes as UTF-8, as readBoundedBytes reads it. */
+export async function readBoundedText(path: string, maxBytes: number): Promise<string> {
+  return (await readBoundedBytes(path, maxBytes)).toString('utf8');
 }

@@ -1,5 +1,6 @@
 import { InputError, invalidChoice } from './errors.js';
 import { isOneOf, JOB_STATUSES, type JobStatus, parseBoolean } from './parse.js';
+import { isPersonReference, MENTION, words } from './people.js';
 
 /** Rules that compare the status with the previous run's, which only the GitHub API knows. */
 export const TRANSITION_RULES = ['changed', 'fixed', 'broken'] as const;
@@ -8,14 +9,6 @@ export type TransitionRule = (typeof TRANSITION_RULES)[number];
 /** `always`, a status (sends on that status), or a transition. */
 export const SEND_RULES = ['always', ...JOB_STATUSES, ...TRANSITION_RULES] as const;
 export type SendRule = (typeof SEND_RULES)[number];
-
-/** What HipChat's mention syntax accepts after the @: @here, @all and mention names such as @alice.smith. */
-const MENTION = /^@[A-Za-z0-9._-]+$/;
-
-/** Words of a list input: separated by commas, spaces or line breaks, since none of its values hold them. */
-function words(raw: string): string[] {
-  return [...new Set(raw.split(/[\s,]+/).filter((word) => word !== ''))];
-}
 
 function oneOf<T extends string>(input: string, choices: readonly T[], word: string, hint?: string): T {
   const value = word.toLowerCase();
@@ -53,13 +46,16 @@ export function parseNotify(raw: string): readonly JobStatus[] {
   }
 }
 
-/** Mentions to add: @here, @all or mention names, separated by spaces, commas or line breaks. */
+/**
+ * Mentions to add: @here, @all, mention names, or author and actor (found on HipChat when the run mentions them),
+ * separated by spaces, commas or line breaks.
+ */
 export function parseMentions(raw: string): readonly string[] {
   const list = words(raw);
   for (const mention of list) {
-    if (!MENTION.test(mention)) {
+    if (!MENTION.test(mention) && !isPersonReference(mention)) {
       throw new InputError(
-        `Invalid mention '${mention}': expected @here, @all or mention names such as @alice (an @, then letters, digits, '.', '_' or '-').`,
+        `Invalid mention '${mention}': expected @here, @all, mention names such as @alice (an @, then letters, digits, '.', '_' or '-'), author (the commit's author) or actor (whoever started the run).`,
       );
     }
   }

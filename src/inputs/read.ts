@@ -24,8 +24,9 @@ import {
   RETRIES_MAX,
   TIMEOUT_MAX_SECONDS,
 } from './parse.js';
+import type { RoomInputs, RoomInputsContext } from './room-inputs.js';
 
-export interface ActionInputs {
+export interface ActionInputs extends RoomInputs {
   readonly rooms: readonly string[];
   readonly token: string;
   readonly serverUrl: string;
@@ -44,8 +45,14 @@ export interface ActionInputs {
   /** Check everything and send nothing: the payload output and the job summary show what would have been sent. */
   readonly dryRun: boolean;
   readonly sendWhen: readonly SendRule[];
+  /** @here, @all and mention names as given, and author and actor, found on HipChat when the run mentions them. */
   readonly mention: readonly string[];
   readonly mentionOn: readonly JobStatus[];
+  /** Who gets the message privately: author, actor, or HipChat users by email, @mention name or id. */
+  readonly privateMessage: readonly string[];
+  readonly privateMessageOn: readonly JobStatus[];
+  /** GitHub login or commit email → HipChat user, as YAML or JSON; checked before anything is sent. */
+  readonly userMap: string;
   /** The jobs of `${{ toJSON(needs) }}`, when given: their worst result becomes the status. */
   readonly needs: readonly NeededJob[] | undefined;
   /** The values of `${{ toJSON(matrix) }}`, which name this job among the matrix's jobs. */
@@ -80,11 +87,29 @@ function mask(source: InputSource, raw: string): void {
   }
 }
 
+/** A step that sends a notification and nothing more, as most do. */
+const NOTIFICATION_ONLY: RoomInputs = { sendAs: 'notification', replyTo: undefined, topic: '', file: '', ifFileMissing: 'warn' };
+
+/** The room inputs' parser loads only when one of them is set, so the usual step never pays for it. */
+async function readRoomInputs(get: (name: string) => string, context: RoomInputsContext): Promise<RoomInputs> {
+  const untouched =
+    ['', 'notification'].includes(get('send_as').trim().toLowerCase()) &&
+    ['', 'warn'].includes(get('if_file_missing').trim().toLowerCase()) &&
+    ['reply_to', 'topic', 'file'].every((name) => get(name).trim() === '');
+  if (untouched) return NOTIFICATION_ONLY;
+  return (await import('./room-inputs.js')).parseRoomInputs(get, context);
+}
+
+/** private_message's parser, with its email pattern, loads only for a step that gives the input. */
+async function readPrivateMessage(raw: string): Promise<readonly string[]> {
+  return raw.trim() === '' ? [] : (await import('./hipchat-users.js')).parsePrivateMessage(raw);
+}
+
 /**
  * The only place that reads inputs. The tokens are masked before anything else happens, so no later log line,
  * error or output can show them.
  */
-export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionInputs {
+export async function readInputs(source: InputSource, env: NodeJS.ProcessEnv): Promise<ActionInputs> {
   const rawToken = source.getInput('token') || env.HIPCHAT_TOKEN || '';
   mask(source, rawToken);
   // GITHUB_TOKEN serves the command line, where no default expression fills github_token in.
@@ -110,8 +135,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     );
   }
 
+  const rooms = parseRooms(source.getInput('room'));
   return {
-    rooms: parseRooms(source.getInput('room')),
+    rooms,
     token,
     serverUrl: parseServerUrl(source.getInput('server_url'), source.commandLine),
     color: parseColorSetting(source.getInput('color')),
@@ -127,6 +153,9 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     sendWhen: parseSendWhen(source.getInput('send_when')),
     mention: parseMentions(source.getInput('mention')),
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
+    privateMessage: await readPrivateMessage(source.getInput('private_message')),
+    privateMessageOn: parseStatusList('private_message_on', source.getInput('private_message_on'), ['failure']),
+    userMap: source.getInput('user_map'),
     needs,
     matrix: parseMatrix(source.getInput('matrix')),
     logLines: parseWholeNumber('log_lines', source.getInput('log_lines'), { min: 0, max: LOG_LINES_MAX, fallback: 0 }),
@@ -143,5 +172,6 @@ export function readInputs(source: InputSource, env: NodeJS.ProcessEnv): ActionI
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     check: parseBoolean('check', source.getInput('check'), false),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),
+    ...(await readRoomInputs((name) => source.getInput(name), { rooms, format, apiVersion })),
   };
 }

@@ -1,6 +1,11 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from './errors.js';
 
+/** The path names no file (yet): for a file the step shares, that is a warning rather than an input error. */
+export class MissingWorkspaceFile extends InputError {
+  override name = 'MissingWorkspaceFile';
+}
+
 /** Resolves symbolic links, as fs.promises.realpath; injected so that tests need no files. */
 export type RealPath = (path: string) => Promise<string>;
 
@@ -22,9 +27,9 @@ export async function workspacePath(input: string, value: string, workspace: str
   try {
     real = await realPath(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new InputError(`Invalid ${input} '${value}': cannot read ${path} (${reason}).`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = missing ? 'no such file' : (error as Error).message;
+    throw new (missing ? MissingWorkspaceFile : InputError)(`Invalid ${input} '${value}': cannot read ${path} (${reason}).`);
   }
   const realWorkspace = await realPath(workspace).catch(() => resolve(workspace));
   if (!isInside(realWorkspace, real)) {

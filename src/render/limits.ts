@@ -2,11 +2,13 @@ import type { MessageFormat } from '../inputs/parse.js';
 
 /** HipChat's limit on `message`, counted in code points as its Python server counts (hipchat-api.md §1.2). */
 export const MESSAGE_MAX = 10_000;
+/** A room message or reply, posted as a user, is shorter (hipchat-api.md §1.5). */
+export const ROOM_MESSAGE_MAX = 1_000;
 
-const MARKERS: Record<MessageFormat, string> = {
-  html: '<br><i>… (message shortened to fit HipChat’s 10,000-character limit)</i>',
-  text: '\n… (message shortened to fit HipChat’s 10,000-character limit)',
-};
+function marker(format: MessageFormat, max: number): string {
+  const note = `… (message shortened to fit HipChat’s ${max.toLocaleString('en')}-character limit)`;
+  return format === 'html' ? `<br><i>${note}</i>` : `\n${note}`;
+}
 
 /** How far back a cut may move to end at a line break or space instead of inside a word. */
 const WORD_BREAK_WINDOW = 80;
@@ -75,9 +77,9 @@ export function shortenHtml(html: string, max: number, marker = '…'): string {
 }
 
 /** Keeps a message within HipChat's limit, shortening it cleanly with a visible marker. */
-export function fitMessage(message: string, format: MessageFormat): FittedMessage {
+export function fitMessage(message: string, format: MessageFormat, max = MESSAGE_MAX): FittedMessage {
   const total = length(message);
-  if (total <= MESSAGE_MAX) return { message };
+  if (total <= max) return { message };
   const shorten = format === 'html' ? shortenHtml : shortenText;
-  return { message: shorten(message, MESSAGE_MAX, MARKERS[format]), shortenedFrom: total };
+  return { message: shorten(message, max, marker(format, max)), shortenedFrom: total };
 }

@@ -1,6 +1,18 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import type { NotificationView } from '../view.js';
 
+/** U+2060 WORD JOINER: invisible, and not a character HipChat's @mention syntax accepts after the @. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Keeps a value from the event (a pull request title, a commit message) from pinging a room in a text message: an
+ * @ that starts a word gets a word joiner after it, so `@all` in a title shows as it is but mentions nobody. Mentions
+ * are the mention input's, and the template's own text, never the event's.
+ */
+export function quietMentions(text: string): string {
+  return text.replace(/(^|[^\w.+-])@(?=\w)/g, `$1@${WORD_JOINER}`);
+}
+
 export interface Mentioned {
   /** The message, with the mentions in front when it is text. */
   readonly message: string;
@@ -19,6 +31,6 @@ export function addMentions(message: string, format: MessageFormat, mentions: re
   if (format === 'text') return { message: `${names} ${message}`, companion: undefined };
   return {
     message,
-    companion: `${names} ${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}: ${view.run_url}`,
+    companion: `${names} ${quietMentions(`${view.repository}: ${view.workflow} #${view.run_number} ${view.status_word}:`)} ${view.run_url}`,
   };
 }

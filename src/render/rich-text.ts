@@ -1,5 +1,6 @@
 import type { MessageFormat } from '../inputs/parse.js';
 import { escapeHtml, link } from './html.js';
+import { quietMentions } from './mentions.js';
 
 /** A run of a message: plain text, a link, or emphasis. Text is raw here; rendering escapes it for html. */
 export type Inline = string | { readonly text: string; readonly url: string } | { readonly strong: string };
@@ -44,7 +45,7 @@ export function renderRich(message: RichMessage, format: MessageFormat): string 
   }
   const links = [...new Set(message.links.filter(Boolean))];
   return [message.headline, ...details]
-    .map((line) => line.map(inlineText).join(''))
+    .map((line) => quietMentions(line.map(inlineText).join('')))
     .concat(links)
     .join('\n');
 }

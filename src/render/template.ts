@@ -1,6 +1,7 @@
 import { Liquid, type Template } from 'liquidjs';
 import type { MessageFormat } from '../inputs/parse.js';
 import { closestName } from '../suggest.js';
+import { quietMentions } from './mentions.js';
 
 /** A template and where it came from, for errors: "input 'template'" or "template_file 'ci/message.liquid'". */
 export interface TemplateSource {
@@ -15,14 +16,17 @@ export class TemplateError extends Error {
 /**
  * LiquidJS, sandboxed: it reads only the context it is given (own properties only, so no prototype walking), has
  * no file system (an include finds nothing), and bounds parse size, render time and memory. In html every
- * `{{ value }}` is escaped, so event data cannot add markup, while the template's own markup is kept.
+ * `{{ value }}` is escaped, so event data cannot add markup, while the template's own markup is kept; in text no value
+ * can add a mention, while the template's own mentions work.
  */
 function engine(format: MessageFormat): Liquid {
+  // Only strings are changed: Liquid writes what comes back as it writes any value, so null is still nothing.
+  const quiet = (value: unknown) => (typeof value === 'string' ? quietMentions(value) : value) as string;
   return new Liquid({
     templates: {},
     ownPropertyOnly: true,
     strictFilters: true,
-    outputEscape: format === 'html' ? 'escape' : undefined,
+    outputEscape: format === 'html' ? 'escape' : quiet,
     parseLimit: 100_000,
     renderLimit: 2_000,
     memoryLimit: 50_000_000,

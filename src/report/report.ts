@@ -1,6 +1,8 @@
+import type { FollowUps } from '../followups/follow-up.js';
+import type { PrivateMessages } from '../followups/private-messages.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
-import { type ActionOutputs, actionOutputs, dryRunOutputs, skippedOutputs } from './outputs.js';
+import { type ActionOutputs, actionOutputs, dryRunOutputs, type SentBody, skippedOutputs } from './outputs.js';
 import { dryRunSummaryMarkdown, skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core that reporting uses. */
@@ -12,11 +14,15 @@ export interface ReportCore {
 }
 
 export interface RunOutcome {
-  readonly body: V2NotificationBody;
+  readonly body: SentBody;
   readonly results: readonly RoomResult[];
   readonly failOnError: boolean;
   /** The text notification sent after a non-text one to carry its mentions. */
   readonly companion?: V2NotificationBody;
+  /** What the topic and the file did in each room that got the message. */
+  readonly followUps?: FollowUps;
+  /** The private messages, when anyone was to get one; their failures were warned about as they happened. */
+  readonly privateMessages?: PrivateMessages;
 }
 
 export type AppendSummary = (markdown: string) => Promise<void>;
@@ -28,7 +34,7 @@ export interface DryRunCore extends ReportCore {
 
 /** What a dry run would have sent, and where. */
 export interface DryRunOutcome {
-  readonly body: V2NotificationBody;
+  readonly body: SentBody;
   readonly rooms: readonly string[];
   readonly companion?: V2NotificationBody;
 }
@@ -57,21 +63,35 @@ export async function report(
   appendSummary: AppendSummary,
   redact: (text: string) => string,
 ): Promise<void> {
-  setOutputs(core, actionOutputs(outcome.body, outcome.results), redact);
+  setOutputs(core, actionOutputs(outcome.body, outcome.results, outcome.privateMessages?.results), redact);
   for (const result of outcome.results) {
-    if (result.ok) core.info(`Delivered to room '${result.room}'${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
+    if (!result.ok) continue;
+    const thread = result.reply_to ? ` as a reply in the thread of ${result.reply_to}` : '';
+    core.info(`Delivered to room '${result.room}'${thread}${result.attempts > 1 ? ` on attempt ${result.attempts}` : ''}.`);
   }
-  await writeSummary(core, appendSummary, redact(summaryMarkdown(outcome.body, outcome.results, outcome.companion)));
+  for (const done of outcome.followUps?.results ?? []) if (done.ok) core.info(redact(`Room '${done.room}': ${done.text}.`));
+  await writeSummary(
+    core,
+    appendSummary,
+    redact(
+      summaryMarkdown(outcome.body, outcome.results, outcome.companion, outcome.followUps?.results) +
+        (outcome.privateMessages?.summary ?? ''),
+    ),
+  );
 
   const failures = outcome.results.filter((result) => !result.ok).map((result) => redact(result.error ?? ''));
-  if (failures.length === 0) return;
-  const headline = `HipChat notification failed for ${failures.length} of ${outcome.results.length} room(s).`;
-  if (outcome.failOnError) {
-    core.setFailed([headline, ...failures].join('\n'));
-    return;
+  // A missing file with if_file_missing: error fails the step, after the rooms got their message.
+  const followUpFailure = outcome.followUps?.failure && redact(outcome.followUps.failure);
+  if (failures.length > 0) {
+    const headline = `HipChat notification failed for ${failures.length} of ${outcome.results.length} room(s).`;
+    if (outcome.failOnError) {
+      core.setFailed([headline, ...failures, ...(followUpFailure ? [followUpFailure] : [])].join('\n'));
+      return;
+    }
+    for (const failure of failures) core.warning(failure, { title: NOT_DELIVERED });
+    core.info(`${headline} The step passes because fail_on_error is false.`);
   }
-  for (const failure of failures) core.warning(failure, { title: NOT_DELIVERED });
-  core.info(`${headline} The step passes because fail_on_error is false.`);
+  if (followUpFailure) core.setFailed(followUpFailure);
 }
 
 /** Reports a notification that send_when held back: the reason in the log, the outputs and the job summary. */
@@ -90,8 +110,11 @@ export async function reportDryRun(
 ): Promise<void> {
   setOutputs(core, dryRunOutputs(outcome.body), redact);
   const rooms = outcome.rooms.map((room) => `'${room}'`).join(', ');
-  core.notice(`Dry run: nothing was sent. The notification would have gone to ${rooms}; the payload output and the job summary show it.`, {
-    title: 'HipChat dry run',
-  });
+  core.notice(
+    `Dry run: nothing was sent. The ${'color' in outcome.body ? 'notification' : 'message'} would have gone to ${rooms}; the payload output and the job summary show it.`,
+    {
+      title: 'HipChat dry run',
+    },
+  );
   await writeSummary(core, appendSummary, redact(dryRunSummaryMarkdown(outcome.body, outcome.rooms, outcome.companion)));
 }

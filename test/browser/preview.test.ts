@@ -29,6 +29,7 @@ const CHROMIUM_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const SCREENSHOT = resolve(import.meta.dirname, '../../test-output/preview.png');
+const SCREENSHOT_WITH_PEOPLE = resolve(import.meta.dirname, '../../test-output/preview-private-messages.png');
 const TOKEN = 'browser-Token-1a2b3c';
 
 let simulator: Simulator;
@@ -62,7 +63,11 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH.`);
   }
-  simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token: TOKEN }] });
+  simulator = await startSimulator({
+    rooms: [{ id: 1, name: 'Operations' }],
+    users: [{ id: 7, email: 'octo.cat@example.com', mention_name: 'OctoCat', name: 'Octo Cat' }],
+    tokens: [{ token: TOKEN, scopes: ['send_notification', 'send_message', 'admin_room', 'view_group'] }],
+  });
   preview = await startPreview(simulator);
 
   await runDist('pull_request', 'failure', { format: 'html' });
@@ -104,7 +109,7 @@ describe('the room preview', () => {
     await runDist('push', 'success', { format: 'card' });
     const card = page.locator('article.entry').first();
     await expect.poll(() => card.locator('.card-title').textContent()).toBe('Codertocat/Hello-World: CI #42 succeeded');
-    expect(await card.getAttribute('class')).toBe('entry color-green');
+    expect(await card.getAttribute('class')).toBe('entry entry-notification color-green');
     expect(await card.locator('.card-title a').getAttribute('href')).toBe(
       'https://github.com/Codertocat/Hello-World/actions/runs/9876543210',
     );
@@ -215,5 +220,63 @@ describe('the room preview', () => {
     // The log's '<list>' is text: escaped on the way, it became no element in the page.
     expect(await message.locator('list').count()).toBe(0);
     await page.screenshot({ path: SCREENSHOT.replace('preview.png', 'preview-failure.png'), fullPage: true });
+  });
+
+  it('shows a deploy thread: the finish under its start, the topic in the header, the log as an attachment line', async () => {
+    const inputs = { room: 'Operations', token: TOKEN, server_url: simulator.url };
+    const start = await runAction({ event: null, jobStatus: 'started', inputs: { ...inputs, status: 'started', send_as: 'message' } });
+    expect(start.exitCode, start.visibleLog).toBe(0);
+    const finish = await runAction({
+      event: null,
+      files: { 'logs/deploy.log': 'deploying...\ndone\n' },
+      inputs: {
+        ...inputs,
+        reply_to: start.outputs.message_id ?? '',
+        topic: 'production: {{ ref_name }} {{ short_sha }} {{ status_word }}',
+        file: 'logs/deploy.log',
+      },
+    });
+    expect(finish.exitCode, finish.visibleLog).toBe(0);
+
+    const thread = page.locator(`article.entry-message[data-message-id="${start.outputs.message_id}"]`);
+    await expect.poll(() => thread.locator('.thread article.entry-reply').count()).toBe(1);
+    expect(await thread.locator('> .content > .message-text').textContent()).toMatch(/^acme\/api: CI #42 started on main/);
+    expect(await thread.locator('.thread .entry-reply .message-text').textContent()).toMatch(/^acme\/api: CI #42 succeeded on main/);
+    await expect.poll(() => page.locator('#topics .room-topic').textContent()).toBe('Operations: production: main abc1234 succeeded');
+    const file = page.locator('article.entry-file').first();
+    expect(await file.locator('.attachment-name').textContent()).toBe('📎 deploy.log');
+    expect(await file.locator('.attachment-size').textContent()).toBe(' 18 bytes, text/plain');
+    expect(await file.locator('.message-text').textContent()).toBe('deploy.log from CI #42');
+    await page.screenshot({ path: SCREENSHOT.replace('preview.png', 'preview-thread.png'), fullPage: true });
+  });
+
+  it("shows each person's private messages in a side panel beside the room, newest first, and runs none of them", async () => {
+    expect(await page.locator('.people').isVisible()).toBe(false);
+    await runDist('push', 'failure', { private_message: 'author', user_map: 'Codertocat: "@OctoCat"' });
+    const hostile = '<img src=x onerror="window.pwned = 4"> @here see https://ci.example.com/1';
+    const sent = await fetch(`${simulator.url}/v2/user/@OctoCat/message`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: hostile }),
+    });
+    expect(sent.status).toBe(204);
+
+    const person = page.locator('.people .person');
+    await expect.poll(() => person.locator('.private-message').count()).toBe(2);
+    expect(await page.locator('.people').isVisible()).toBe(true);
+    expect(await person.count()).toBe(1);
+    expect(await person.locator('.person-name').textContent()).toBe('Octo Cat');
+    expect(await person.locator('.person-mention').textContent()).toBe('@OctoCat');
+    const [newest, first] = [person.locator('.private-message').nth(0), person.locator('.private-message').nth(1)];
+    expect(await newest.locator('.message-text').textContent()).toBe(hostile);
+    expect(await newest.locator('.message-text a').getAttribute('href')).toBe('https://ci.example.com/1');
+    expect(await first.locator('.message-text').textContent()).toMatch(/^Codertocat\/Hello-World: CI #42 failed on master \(\w{7}\)/);
+    expect(await page.locator('.people img, .people script, .people [onerror]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    // The side panel sits beside the room, not under it.
+    const room = await page.locator('#notifications').boundingBox();
+    const panel = await page.locator('.people').boundingBox();
+    expect(panel?.x).toBeGreaterThan((room?.x ?? 0) + (room?.width ?? 0) - 1);
+    await page.screenshot({ path: SCREENSHOT_WITH_PEOPLE, fullPage: true });
   });
 });

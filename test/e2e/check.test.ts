@@ -24,6 +24,7 @@ const TOKENS: SimulatorOptions['tokens'] = [
   { token: 'room-token-for-deploys', room: 'Deploys' },
   { token: 'view-only-token', scopes: ['view_room'] },
   { token: 'v1-admin-token', version: 'v1' },
+  { token: 'user-without-admin-room', scopes: ['send_notification', 'send_message'] },
 ];
 const runs: ActionRun[] = [];
 let certificates: TestCertificates;
@@ -143,6 +144,23 @@ describe.concurrent('check: true', () => {
       new RegExp(`^The set-up check found ${rooms.length} problem\\(s\\) that would make a run fail:\n`),
     );
     expectNothingPosted(simulator);
+  });
+
+  it('probes messages, the topic and files when the inputs turn them on, warning for a follow-up the token lacks', async (context) => {
+    const simulator = await simulatorFor(context);
+    const inputs = { room: 'Deploys', token: 'user-without-admin-room', send_as: 'message', topic: 'live', file: 'deploy.log' };
+    const result = await check(simulator.url, { inputs });
+    expect(result.exitCode, result.visibleLog).toBe(0);
+    expect(outcomes(result)).toMatchObject({
+      "Room 'Deploys': messages and replies (send_message)": 'pass',
+      "Room 'Deploys': the topic (admin_room)": 'warn',
+      "Room 'Deploys': files (send_message)": 'pass',
+    });
+    expect(simulator.requests.map((request) => request.path)).toEqual(
+      expect.arrayContaining(['/v2/room/Deploys/message', '/v2/room/Deploys/topic', '/v2/room/Deploys/share/file']),
+    );
+    expectNothingPosted(simulator);
+    expect(simulator.events).toEqual([]);
   });
 
   it('checks api_version v1 with the v1 token in the form, never in the address', async (context) => {

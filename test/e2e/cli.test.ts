@@ -65,7 +65,7 @@ describe('hipchat-notify', () => {
     expect(JSON.parse(outputs.payload ?? '')).toEqual(notification?.body);
   });
 
-  it('prints with --dry-run exactly the body it would send, and sends nothing', async () => {
+  it('prints with --dry-run exactly the request it would send, and sends nothing', async () => {
     const args = ['--format', 'card', '--event', eventFile, '--from', 'Jenkins'];
     const dryRun = await cli([...args, '--dry-run']);
     expect(dryRun.exitCode).toBe(0);
@@ -73,7 +73,12 @@ describe('hipchat-notify', () => {
     expect(simulator.requests).toHaveLength(0);
 
     await cli([...args, '--server-url', simulator.url, '--room', 'Operations', '--token', TOKEN]);
-    expect(JSON.parse(dryRun.stdout)).toEqual(simulator.delivered[0]?.body);
+    const [request] = JSON.parse(dryRun.stdout);
+    expect(request).toEqual({
+      method: 'POST',
+      url: 'https://hipchat.example.com/v2/room/dry-run/notification',
+      body: simulator.delivered[0]?.body,
+    });
   });
 
   it('fails with exit code 1 and HipChat turned into advice, never printing the token', async () => {
@@ -107,7 +112,8 @@ describe('hipchat-notify', () => {
   it.for(['text', 'html', 'card'])('with no event file, ref or run, leaves out what is unknown in %s', async (format) => {
     const run = await cli(['--dry-run', '--status', 'failure', '--format', format, '--repository', 'acme/api']);
     expect(run.exitCode).toBe(0);
-    const body = JSON.parse(run.stdout) as { message: string; card?: { title: string; description?: { value: string } } };
+    const [request] = JSON.parse(run.stdout) as { body: { message: string; card?: { title: string } } }[];
+    const body = request?.body ?? { message: '' };
     expect(body.message).toBe('acme/api: local #1 failed');
     if (body.card) expect(body.card).toMatchObject({ title: 'acme/api: local #1 failed' });
     expect(run.stdout).not.toMatch(/href=\\"\\"|><\/a>| on\b|\/actions\/runs\/(\\"|")/);

@@ -11,6 +11,7 @@ const TOKEN = 'e2e-examples-token-3d2e';
 const examplesDir = new URL('../../examples/', import.meta.url);
 
 interface Step {
+  id?: string;
   uses?: string;
   with?: Record<string, string | number | boolean>;
 }
@@ -34,11 +35,13 @@ const NEEDS = JSON.stringify({
 });
 
 /** What the runner would substitute for the expressions the examples use; any other expression fails the test. */
-function substitute(value: string, server: string): string {
+function substitute(value: string, server: string, stepOutputs: Record<string, string>): string {
   const known: Record<string, string> = {
     'secrets.HIPCHAT_TOKEN': TOKEN,
+    'secrets.HIPCHAT_USER_TOKEN': TOKEN,
     'toJSON(needs)': NEEDS,
     "job.status != 'success'": 'false',
+    ...stepOutputs,
   };
   return value
     .replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
@@ -56,14 +59,16 @@ const cases = readdirSync(examplesDir)
       .flatMap((job) => job.steps ?? [])
       .filter((step) => /hipchat-notify@/.test(step.uses ?? ''));
     const event = Object.keys(workflow.on).find((trigger) => trigger in PAYLOADS);
-    return steps.map((step, n) => ({ label: `${name} step ${n + 1}`, step, event }));
+    return steps.map((step, n) => ({ label: `${name} step ${n + 1}`, step, event, earlier: steps.slice(0, n) }));
   });
 
 let simulator: Simulator;
 beforeAll(async () => {
   simulator = await startSimulator({
     rooms: ['Builds', 'Announcements', 'Deploys', 'Operations'].map((name, index) => ({ id: index + 1, name })),
-    tokens: [{ token: TOKEN, kind: 'addon' }],
+    tokens: [{ token: TOKEN, kind: 'addon', scopes: ['send_notification', 'send_message', 'admin_room'] }],
+    // The author of the example payloads, whom tell-the-author.yml's user_map names.
+    users: [{ id: 1, email: 'codertocat@example.com', mention_name: 'Codertocat', name: 'Codertocat' }],
   });
 });
 afterEach(() => simulator.reset());
@@ -79,22 +84,40 @@ describe('the examples', () => {
 
   it.each(cases.map((c) => [c.label, c] as const))('%s delivers through dist/', async (_, c) => {
     const payload = PAYLOADS[c.event as string]?.() ?? {};
-    const inputs = Object.fromEntries(
-      Object.entries(c.step.with ?? {})
-        // The private CA and its file belong to the user's network; TLS is tested on its own.
-        .filter(([name]) => name !== 'ca_cert')
-        .map(([name, value]) => [name, substitute(String(value), simulator.url)]),
-    );
-    const result = await runAction({
-      event: payload,
-      eventName: c.event,
-      env: runEnv(c.event as string, payload),
-      jobStatus: 'failure',
-      inputs,
-    });
+    /** Runs one step as the runner would, with the outputs of the steps before it. */
+    const runStep = async (step: Step, stepOutputs: Record<string, string>) => {
+      const inputs = Object.fromEntries(
+        Object.entries(step.with ?? {})
+          // The private CA and its file belong to the user's network; TLS is tested on its own.
+          .filter(([name]) => name !== 'ca_cert')
+          .map(([name, value]) => [name, substitute(String(value), simulator.url, stepOutputs)]),
+      );
+      // A file the workflow's own steps would have written, such as a deploy log.
+      const files = inputs.file ? { [inputs.file]: 'deploying...\ndone\n' } : {};
+      const result = await runAction({
+        event: payload,
+        eventName: c.event,
+        env: runEnv(c.event as string, payload),
+        jobStatus: 'failure',
+        inputs,
+        files,
+      });
+      return { inputs, result };
+    };
+    // The steps before this one run first, so that expressions such as steps.start.outputs.results have values.
+    const stepOutputs: Record<string, string> = {};
+    for (const step of c.earlier) {
+      const { result } = await runStep(step, stepOutputs);
+      for (const [name, value] of Object.entries(result.outputs)) if (step.id) stepOutputs[`steps.${step.id}.outputs.${name}`] = value;
+    }
+    const before = { delivered: simulator.delivered.length, events: simulator.events.length };
+    const { inputs, result } = await runStep(c.step, stepOutputs);
     expect(annotations(result, 'error')).toEqual([]);
+    expect(annotations(result, 'warning')).toEqual([]);
     expect(result.exitCode).toBe(0);
-    expect(simulator.delivered.length, JSON.stringify(result.outputs)).toBeGreaterThanOrEqual(1);
-    expect(simulator.delivered[0]?.room.name).toBe(inputs.room);
+    const got = [...simulator.delivered.slice(before.delivered), ...simulator.events.slice(before.events)];
+    const rooms = got.map(({ room }) => room.name);
+    expect(rooms.length, JSON.stringify(result.outputs)).toBeGreaterThanOrEqual(1);
+    expect(rooms[0]).toBe(inputs.room?.split('\n')[0]);
   });
 });

@@ -341,6 +341,21 @@ describe.concurrent('without the permission, the notification is sent with what 
     expect(message).toMatch(/^acme\/api: CI #42 failed/);
     if (on !== 'jobs') expect(message).toContain('test (20): step "Run npm test" failed');
   });
+
+  it('a 403 when only the default message would have said why: told in the log, not a warning on every failed build', async (context) => {
+    const { result, message } = await runCase(context, {
+      jobs: workflowJobs(),
+      env: { GITHUB_JOB: 'notify' },
+      inputs: { needs: NEEDS, format: 'text' },
+      faults: [{ status: 403, message: 'Resource not accessible by integration', on: 'jobs' }],
+    });
+    expect(result.exitCode).toBe(0);
+    expect(annotations(result, 'warning')).toEqual([]);
+    expect(result.visibleLog).toContain(
+      "answered 403 Resource not accessible by integration: the github_token may not read Actions runs and jobs; give the job 'permissions: actions: read'",
+    );
+    expect(message).toMatch(/^acme\/api: CI #42 failed/);
+  });
 });
 
 describe.concurrent('text from the build', () => {
@@ -444,7 +459,7 @@ describe('the command line', () => {
     ]) {
       expect(stderr).not.toContain(GITHUB_TOKEN);
       expect(exitCode).toBe(0);
-      expect((JSON.parse(stdout) as { message: string }).message).toContain(
+      expect((JSON.parse(stdout) as { body: { message: string } }[])[0]?.body.message).toContain(
         'Log of test (20):<pre>FAIL src/parser.test.ts &gt; parses\nProcess completed with exit code 1.</pre>',
       );
     }

@@ -142,6 +142,7 @@ describe('event data that holds workflow commands', () => {
     expect(Object.keys(result.outputs).sort()).toEqual([
       'delivered_rooms',
       'failed_rooms',
+      'message_id',
       'ok',
       'payload',
       'results',

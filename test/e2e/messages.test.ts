@@ -69,6 +69,11 @@ describe('templates', () => {
     );
   });
 
+  it('keeps a value from pinging the room in text, while the template pings', async () => {
+    await run({ inputs: { format: 'text', template: '{{ event.pull_request.user.login | prepend: "@" }} {{ repository }} @here' } });
+    expect(simulator.delivered[0]?.body.message).toBe('@\u2060Codertocat Codertocat/Hello-World @here');
+  });
+
   it('leaves values as they are in text', async () => {
     await run({ inputs: { format: 'text', template: '{{ pull_request.title }} @here' } });
     expect(simulator.delivered[0]?.body).toMatchObject({

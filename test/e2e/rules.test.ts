@@ -148,6 +148,7 @@ describe.concurrent('skipping', () => {
       ok: 'true',
       payload: '',
       results: '[]',
+      message_id: '',
       delivered_rooms: '',
       failed_rooms: '',
       skipped: 'true',

@@ -65,8 +65,9 @@ describe('the preview server', () => {
   it('lists the notifications, from before it started too, with what the server answered', async () => {
     const entries = (await (await fetch(new URL('/api/notifications', preview.url))).json()) as Array<Record<string, unknown>>;
     expect(entries).toEqual([
-      { id: 1, at: expect.any(Number), room: 'Operations', status: 204, body: { message: 'first' } },
+      { kind: 'notification', id: 1, at: expect.any(Number), room: 'Operations', status: 204, body: { message: 'first' } },
       {
+        kind: 'notification',
         id: 2,
         at: expect.any(Number),
         room: 'Nowhere',
@@ -104,6 +105,57 @@ describe('the preview server', () => {
   });
 });
 
+describe('private messages', () => {
+  it('are listed apart, numbered with the notifications, and streamed in the order they came', async () => {
+    const people = await startSimulator({
+      users: [{ id: 7, email: 'octo.cat@example.com', mention_name: 'OctoCat', name: 'Octo Cat' }],
+      tokens: [{ token: 'person', scopes: ['send_notification', 'send_message'] }],
+    });
+    const page = await startPreview(people);
+    const send = (path: string, body: unknown) =>
+      fetch(`${people.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer person', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    try {
+      await send('/v2/room/Operations/notification', { message: 'failed' });
+      await send('/v2/user/@OctoCat/message', { message: 'you broke it' });
+      await send('/v2/user/nobody@example.com/message', { message: 'lost' });
+      await send('/v2/room/Operations/notification', { message: 'fixed' });
+      const listed = (await (await fetch(new URL('/api/private-messages', page.url))).json()) as unknown[];
+      expect(listed).toEqual([
+        {
+          id: 2,
+          at: expect.any(Number),
+          user: { id: 7, name: 'Octo Cat', mention_name: 'OctoCat', email: 'octo.cat@example.com' },
+          message: 'you broke it',
+          message_format: 'text',
+        },
+      ]);
+      const notifications = (await (await fetch(new URL('/api/notifications', page.url))).json()) as { id: number }[];
+      expect(notifications.map((entry) => entry.id)).toEqual([1, 3]);
+      const html = await (await fetch(page.url)).text();
+      expect(html).toContain('"privateMessages":[{"id":2,');
+
+      const response = await fetch(new URL('/events?after=1', page.url));
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      while (text.split('\n\n').length < 3) text += (await reader.read()).value ?? '';
+      await reader.cancel();
+      expect(
+        text
+          .split('\n\n')
+          .slice(0, 2)
+          .map((block) => block.split('\n').slice(0, 2).join(' ')),
+      ).toEqual(['id: 2 event: private-message', 'id: 3 event: notification']);
+    } finally {
+      await page.close();
+      await people.close();
+    }
+  });
+});
+
 describe("the empty room's hint", () => {
   it('is a command that works: with the token filled in, it sends a card to the room', async () => {
     const empty = await startSimulator({ rooms: [{ id: 1, name: "Ops' Room" }], tokens: [{ token: 'hint-token' }] });
@@ -117,6 +169,54 @@ describe("the empty room's hint", () => {
     } finally {
       await page.close();
       await empty.close();
+    }
+  });
+});
+
+describe('the preview of what a user posts', () => {
+  it('threads replies by id, and shows a file by its name, type and size, never its bytes', async () => {
+    const user = await startSimulator({ tokens: [{ token: 'u', scopes: ['send_message', 'admin_room'] }] });
+    const page = await startPreview(user);
+    try {
+      const call = (action: string, body: unknown, contentType = 'application/json') =>
+        fetch(`${user.url}/v2/room/Operations/${action}`, {
+          method: action === 'topic' ? 'PUT' : 'POST',
+          headers: { authorization: 'Bearer u', 'content-type': contentType },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        });
+      const { id } = (await (await call('message', { message: 'started' })).json()) as { id: string };
+      await call('reply', { parentMessageId: id, message: 'finished' });
+      await call('topic', { topic: 'live' });
+      const file =
+        '--b\r\nContent-Disposition: attachment; name="file"; filename="a.log"\r\nContent-Type: text/plain\r\n\r\nsecret bytes\r\n--b--\r\n';
+      await call('share/file', file, 'multipart/related; boundary=b');
+      const entries = (await (await fetch(new URL('/api/notifications', page.url))).json()) as Array<Record<string, unknown>>;
+      expect(
+        entries.map(({ kind, status, body, messageId, parentId, file: shared }) => ({ kind, status, body, messageId, parentId, shared })),
+      ).toEqual([
+        { kind: 'message', status: 201, body: { message: 'started' }, messageId: id, parentId: undefined, shared: undefined },
+        {
+          kind: 'reply',
+          status: 204,
+          body: { parentMessageId: id, message: 'finished' },
+          messageId: expect.any(String),
+          parentId: id,
+          shared: undefined,
+        },
+        { kind: 'topic', status: 204, body: { topic: 'live' }, messageId: undefined, parentId: undefined, shared: undefined },
+        {
+          kind: 'file',
+          status: 204,
+          body: { message: '' },
+          messageId: expect.any(String),
+          parentId: undefined,
+          shared: { name: 'a.log', type: 'text/plain', size: 12, shownSize: '12 bytes' },
+        },
+      ]);
+      expect(JSON.stringify(entries)).not.toContain('secret bytes');
+    } finally {
+      await page.close();
+      await user.close();
     }
   });
 });

@@ -1,14 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { capabilitiesDocument } from './capabilities.ts';
-import type { ResolvedToken, SimRoom, SimulatorConfig } from './config.ts';
+import type { ResolvedToken, SimRoom, SimUser, SimulatorConfig } from './config.ts';
 import { presentedToken, presentedV1Token } from './credentials.ts';
 import { AUTH_TEST_ACCEPTED, ERRORS, errorEnvelope, reasonPhrase } from './errors.ts';
 import type { Fault } from './faults.ts';
 import { formFields } from './form.ts';
+import { isJsonContentType, parseJson } from './json-body.ts';
 import { floodControlHeaders, type Quota, type RateLimiter, rateLimitHeaders } from './rate-limits.ts';
+import { type RoomAnswer, type RoomEvent, type RoomRequest, reply, sendMessage, setTopic, shareFile } from './room-endpoints.ts';
 import { decodeRoomSegment, findRoom, ROOM_ID_OR_NAME_SCHEMA } from './rooms.ts';
 import { matchRoute, type RouteMatch, type V2RouteName } from './routes.ts';
 import { checkSchema } from './schema.ts';
+import { findUser, type PrivateMessage, sendPrivateMessage, type UserAnswer, viewUser } from './users.ts';
 import { handleV1Message, V1_ERRORS } from './v1.ts';
 import { fieldError, type NotificationBody, validateNotification } from './validate-notification.ts';
 
@@ -19,6 +22,8 @@ export interface ApiRequest {
   query: Readonly<Record<string, string>>;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The body's bytes, for a file shared in it. */
+  rawBytes: Buffer;
 }
 
 export interface ApiResponse {
@@ -29,6 +34,10 @@ export interface ApiResponse {
   /** Write '/' in JSON as '\/', as v1's encoder did. */
   escapeSlashes?: boolean;
   delivered?: { room: SimRoom; notification: NotificationBody };
+  /** What a room got from one of the endpoints beside the notification. */
+  event?: RoomEvent;
+  /** A private message a person got. */
+  privateMessage?: PrivateMessage;
 }
 
 export interface ApiState {
@@ -36,6 +45,8 @@ export interface ApiState {
   baseUrl: string;
   tokenLimits: RateLimiter;
   floodLimits: RateLimiter;
+  /** Messages, replies and files posted, by id, so that a reply finds its parent. */
+  messages: Map<string, RoomEvent>;
 }
 
 /** What a request addresses, resolved without side effects so fault rules can match on it too. */
@@ -43,7 +54,11 @@ export interface RequestTarget {
   match: RouteMatch;
   /** Decoded room segment, or v1's room_id; undefined when the route has none or the escape is malformed. */
   roomSegment: string | undefined;
+  /** The room's segment or, on a user route, the user's, has a malformed escape. */
   malformedRoomSegment: boolean;
+  /** On a user route: the decoded id, email or @mention name, and the user it names, if any. */
+  userSegment: string | undefined;
+  user: SimUser | undefined;
   room: SimRoom | undefined;
   presentedToken: string | undefined;
   /** The presented token if it is a known one for the route's API version. */
@@ -55,17 +70,21 @@ export interface RequestTarget {
 export function resolveTarget(state: ApiState, req: ApiRequest): RequestTarget {
   const match = matchRoute(req.method, req.path);
   const version = match.kind === 'matched' ? match.route.version : 'v2';
+  const addressesUser = match.kind === 'matched' && match.route.addressesUser === true;
   const form = version === 'v1' ? formFields(req.headers['content-type'], req.rawBody) : undefined;
-  const rawRoom = match.kind === 'matched' ? match.rawRoom : undefined;
-  const roomSegment =
-    version === 'v1' ? (form?.room_id ?? req.query.room_id) : rawRoom === undefined ? undefined : decodeRoomSegment(rawRoom);
+  const rawSegment = match.kind === 'matched' ? match.rawRoom : undefined;
+  const segment = rawSegment === undefined ? undefined : decodeRoomSegment(rawSegment);
+  const roomSegment = version === 'v1' ? (form?.room_id ?? req.query.room_id) : addressesUser ? undefined : segment;
+  const userSegment = addressesUser ? segment : undefined;
   const presented = version === 'v1' ? presentedV1Token(req.query, form) : presentedToken(req.headers, req.query);
   const known = presented === undefined ? undefined : state.config.tokens.get(presented);
   return {
     match,
     roomSegment,
-    malformedRoomSegment: rawRoom !== undefined && roomSegment === undefined,
+    malformedRoomSegment: rawSegment !== undefined && segment === undefined,
     room: roomSegment === undefined ? undefined : findRoom(state.config.rooms, roomSegment),
+    userSegment,
+    user: userSegment === undefined ? undefined : findUser(state.config.users, userSegment),
     presentedToken: presented,
     token: known?.version === version ? known : undefined,
     ...(version === 'v1' && { v1Fields: { ...req.query, ...form } }),
@@ -76,15 +95,53 @@ interface HandlerContext {
   state: ApiState;
   req: ApiRequest;
   room: SimRoom | undefined;
+  user: SimUser | undefined;
   reply: (status: number, body?: unknown) => ApiResponse;
   /** Counts one message against the room's flood control; false when it is exhausted. */
   countMessage: (room: SimRoom) => boolean;
+  /** Counts one private message against the person's flood control; false when it is exhausted. */
+  countPrivateMessage: (user: SimUser) => boolean;
 }
 
 const HANDLERS: Readonly<Record<V2RouteName, (ctx: HandlerContext) => ApiResponse>> = {
   capabilities: (ctx) => ctx.reply(200, capabilitiesDocument(ctx.state.baseUrl)),
   'room-notification': sendRoomNotification,
+  'room-message': (ctx) => roomEndpoint(ctx, sendMessage),
+  'room-reply': (ctx) => roomEndpoint(ctx, reply),
+  'room-topic': (ctx) => roomEndpoint(ctx, setTopic),
+  'room-share-file': (ctx) => roomEndpoint(ctx, shareFile),
+  'user-view': (ctx) => userEndpoint(ctx, (user) => viewUser(user, ctx.state.baseUrl)),
+  'user-message': (ctx) =>
+    userEndpoint(ctx, (user) =>
+      sendPrivateMessage({
+        user,
+        contentType: ctx.req.headers['content-type'],
+        body: ctx.req.rawBytes,
+        countMessage: () => ctx.countPrivateMessage(user),
+      }),
+    ),
 };
+
+function userEndpoint(ctx: HandlerContext, handle: (user: SimUser) => UserAnswer): ApiResponse {
+  if (!ctx.user) throw new Error('a user endpoint reached its handler without a resolved user');
+  const answer = handle(ctx.user);
+  return { ...ctx.reply(answer.status, answer.body), ...(answer.privateMessage && { privateMessage: answer.privateMessage }) };
+}
+
+function roomEndpoint(ctx: HandlerContext, handle: (request: RoomRequest) => RoomAnswer): ApiResponse {
+  const { room, req, state } = ctx;
+  if (!room) throw new Error('a room endpoint reached its handler without a resolved room');
+  const answer = handle({
+    room,
+    contentType: req.headers['content-type'],
+    body: req.rawBytes,
+    messages: state.messages,
+    countMessage: () => ctx.countMessage(room),
+  });
+  const { event } = answer;
+  if (event && event.kind !== 'topic') state.messages.set(event.id, event);
+  return { ...ctx.reply(answer.status, answer.body), ...(event && { event }) };
+}
 
 /**
  * Order of checks: route, auth (which is what gets counted against the token's
@@ -93,7 +150,7 @@ const HANDLERS: Readonly<Record<V2RouteName, (ctx: HandlerContext) => ApiRespons
  */
 export function handleApiRequest(state: ApiState, req: ApiRequest, target: RequestTarget = resolveTarget(state, req)): ApiResponse {
   let tokenQuota = peekTokenQuota(state, target.token);
-  let floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
+  let floodQuota = isFloodControlled(target) ? peekFloodQuota(state, floodKeyOf(target)) : undefined;
   const reply = (status: number, body?: unknown, extraHeaders: Record<string, string> = {}): ApiResponse => ({
     status,
     body,
@@ -105,9 +162,11 @@ export function handleApiRequest(state: ApiState, req: ApiRequest, target: Reque
   if (match.kind === 'method-not-allowed') {
     return reply(405, ERRORS.methodNotAllowed(), { Allow: match.allow.join(', ') });
   }
-  if (target.malformedRoomSegment) return reply(400, ERRORS.malformedRoomSegment());
-
   const { route } = match;
+  if (target.malformedRoomSegment) {
+    return reply(400, route.addressesUser ? ERRORS.malformedUserSegment() : ERRORS.malformedRoomSegment());
+  }
+
   if (route.version === 'v1') {
     return handleV1Message({
       fields: target.v1Fields ?? {},
@@ -145,19 +204,24 @@ export function handleApiRequest(state: ApiState, req: ApiRequest, target: Reque
     }
   }
 
-  // [UNCONFIRMED] auth_test checks everything up to the room, but not the body.
+  if (target.userSegment !== undefined && !target.user) return reply(404, ERRORS.userNotFound(target.userSegment));
+
+  // [UNCONFIRMED] auth_test checks everything up to the room (or user), but not the body.
   if (authTest) return reply(202, AUTH_TEST_ACCEPTED);
 
+  const countFlood = (key: string): boolean => {
+    const counted = state.floodLimits.consume(key, state.config.floodControl);
+    floodQuota = counted.quota;
+    return counted.allowed;
+  };
   return HANDLERS[route.name]({
     state,
     req,
     room: target.room,
+    user: target.user,
     reply,
-    countMessage: (room) => {
-      const counted = state.floodLimits.consume(String(room.id), state.config.floodControl);
-      floodQuota = counted.quota;
-      return counted.allowed;
-    },
+    countMessage: (room) => countFlood(roomFloodKey(room)),
+    countPrivateMessage: (user) => countFlood(userFloodKey(user)),
   });
 }
 
@@ -181,7 +245,7 @@ export function faultResponse(
   fault: Exclude<Fault, { kind: 'delay' | 'drop' | 'endless-body' }>,
 ): ApiResponse {
   const tokenQuota = peekTokenQuota(state, target.token);
-  const floodQuota = isFloodControlled(target) ? peekFloodQuota(state, target.room) : undefined;
+  const floodQuota = isFloodControlled(target) ? peekFloodQuota(state, floodKeyOf(target)) : undefined;
   if (fault.kind === 'status') {
     const body = fault.body ?? (fault.status >= 400 ? errorEnvelope(fault.status, reasonPhrase(fault.status)) : undefined);
     return {
@@ -203,7 +267,7 @@ export function faultResponse(
   }
   const floodLimit = state.config.floodControl.limit;
   return {
-    ...refusal(ERRORS.floodControlled()),
+    ...refusal(target.user ? ERRORS.personFloodControlled() : ERRORS.floodControlled()),
     headers: limitHeaders(tokenQuota, { limit: floodLimit, remaining: 0, reset }),
   };
 }
@@ -217,23 +281,21 @@ function peekTokenQuota(state: ApiState, token: ResolvedToken | undefined): Quot
   return state.tokenLimits.peek(token?.token, token?.policy ?? state.config.anonymousPolicy);
 }
 
-function peekFloodQuota(state: ApiState, room: SimRoom | undefined): Quota {
-  return state.floodLimits.peek(room === undefined ? undefined : String(room.id), state.config.floodControl);
+// [UNCONFIRMED] a person's flood control counts the private messages sent to them, whoever sends them, as a
+// room's counts what is posted to it ("room and person specific", hipchat-api.md §3.1).
+const roomFloodKey = (room: SimRoom): string => `room ${room.id}`;
+const userFloodKey = (user: SimUser): string => `user ${user.id}`;
+
+/** The flood-control window a request counts against: its room's, or on a user route its person's. */
+function floodKeyOf(target: RequestTarget): string | undefined {
+  if (target.user) return userFloodKey(target.user);
+  return target.room && roomFloodKey(target.room);
+}
+
+function peekFloodQuota(state: ApiState, key: string | undefined): Quota {
+  return state.floodLimits.peek(key, state.config.floodControl);
 }
 
 function isFloodControlled(target: RequestTarget): boolean {
   return target.match.kind === 'matched' && target.match.route.floodControlled;
-}
-
-// Parameters such as `; charset=utf-8` are fine; the media type itself must be JSON.
-function isJsonContentType(contentType: string | undefined): boolean {
-  return /^\s*application\/json\s*(;|$)/i.test(contentType ?? '');
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }

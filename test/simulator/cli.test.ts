@@ -92,6 +92,30 @@ describe('cli', () => {
     await once(cli.process, 'exit');
   });
 
+  it('serves the users given, and a user token that may look them up and message them', async () => {
+    const cli = startCli(['--user', 'Octo Cat <octo.cat@example.com> @OctoCat', '--user-token', 'person-token']);
+    const banner = JSON.parse(await cli.nextLine()) as { url: string; users: unknown; tokens: number };
+    expect(banner.users).toEqual([{ id: 1, name: 'Octo Cat', email: 'octo.cat@example.com', mention_name: 'OctoCat' }]);
+    expect(banner.tokens).toBe(2);
+    const sent = await fetch(`${banner.url}/v2/user/@OctoCat/message`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer person-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'CI failed' }),
+    });
+    expect(sent.status).toBe(204);
+    const line = await cli.nextLine();
+    expect(JSON.parse(line)).toEqual({
+      method: 'POST',
+      path: '/v2/user/@OctoCat/message',
+      status: 204,
+      user: 'octo.cat@example.com',
+      message: 'CI failed',
+    });
+    expect(line).not.toContain('person-token');
+    cli.process.kill('SIGTERM');
+    await once(cli.process, 'exit');
+  });
+
   it('exits 2 with usage on a bad flag', async () => {
     const cli = startCli(['--rate-limit', 'lots']);
     let stderr = '';

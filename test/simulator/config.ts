@@ -6,6 +6,15 @@ export interface SimRoom {
   name: string;
 }
 
+/** A HipChat user, as GET /v2/user/{id_or_email} shows one (hipchat-api.md §1.5). */
+export interface SimUser {
+  id: number;
+  email: string;
+  /** Without the @. */
+  mention_name: string;
+  name: string;
+}
+
 export interface SimToken {
   token: string;
   /** Default `['send_notification']`. */
@@ -27,6 +36,8 @@ export interface SimulatorOptions {
   rooms?: SimRoom[];
   /** Default `[{ token: 'sim-token' }]`. */
   tokens?: SimToken[];
+  /** The people GET /v2/user/{id_or_email} finds and private messages reach; default none. */
+  users?: SimUser[];
   /** Overrides the per-token limit for every token (default by kind, window 300 s). */
   rateLimit?: LimitPolicy;
   /** Per room; default 30 per 60 s. */
@@ -50,6 +61,7 @@ export interface SimulatorConfig {
   port: number;
   rooms: readonly SimRoom[];
   tokens: ReadonlyMap<string, ResolvedToken>;
+  users: readonly SimUser[];
   /** Applies to requests without a valid token, which have no budget of their own. */
   anonymousPolicy: LimitPolicy;
   floodControl: LimitPolicy;
@@ -71,12 +83,30 @@ export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
     rooms.map((room) => room.name),
     'room name',
   );
+  const users = options.users ?? [];
+  assertUnique(
+    users.map((user) => user.id),
+    'user id',
+  );
+  // Emails and mention names are found whatever their case (see users.ts), so they must differ in more than case.
+  assertUnique(
+    users.map((user) => user.email.toLowerCase()),
+    'user email',
+  );
+  assertUnique(
+    users.map((user) => user.mention_name.toLowerCase()),
+    'user mention_name',
+  );
   const tokenPolicy = (kind: 'user' | 'addon'): LimitPolicy =>
     options.rateLimit ?? { limit: DEFAULT_TOKEN_LIMITS[kind], windowSeconds: TOKEN_WINDOW_SECONDS };
 
   const tokens = new Map<string, ResolvedToken>();
   for (const token of options.tokens ?? DEFAULT_TOKENS) {
     if (tokens.has(token.token)) throw new Error(`Duplicate token ${token.token}`);
+    // A room notification token can only send notifications (hipchat-api.md §2.2): messages need a user's token.
+    if (token.room !== undefined && token.scopes?.some((scope) => scope !== 'send_notification')) {
+      throw new Error(`Token ${token.token} is bound to a room, so it can have send_notification only`);
+    }
     tokens.set(token.token, {
       token: token.token,
       scopes: token.scopes ?? ['send_notification'],
@@ -90,6 +120,7 @@ export function resolveOptions(options: SimulatorOptions): SimulatorConfig {
     port: options.port ?? 0,
     rooms,
     tokens,
+    users,
     anonymousPolicy: tokenPolicy('user'),
     floodControl: options.floodControl ?? DEFAULT_FLOOD_CONTROL,
     now: options.now ?? Date.now,

@@ -39,12 +39,16 @@ export const ERRORS = {
   pathNotFound: () => errorEnvelope(404, 'Resource not found'),
   methodNotAllowed: () => errorEnvelope(405, 'You requested an invalid method.'),
   malformedRoomSegment: () => errorEnvelope(400, 'Invalid percent-encoding in room id_or_name', { field: 'id_or_name' }),
+  malformedUserSegment: () => errorEnvelope(400, 'Invalid percent-encoding in user id_or_email', { field: 'id_or_email' }),
   invalidContentType: () => errorEnvelope(400, 'Invalid content type'),
   invalidJson: () => errorEnvelope(400, 'Request body is not valid JSON'),
   bodyNotObject: () => errorEnvelope(400, 'Request body must be a JSON object'),
   rateLimited: () => errorEnvelope(429, 'Rate Limit exceeded'),
   // [UNCONFIRMED] the real flood-control message was never captured.
   floodControlled: () => errorEnvelope(429, 'Flood control limit exceeded: too many messages sent to this room'),
+  personFloodControlled: () => errorEnvelope(429, 'Flood control limit exceeded: too many messages sent to this person'),
+  // [UNCONFIRMED] the body of an unknown user's 404 was never captured; it follows the room's.
+  userNotFound: (idOrEmail: string) => errorEnvelope(404, `User ${idOrEmail} not found`),
 } as const;
 
 export const AUTH_TEST_ACCEPTED: SuccessEnvelope = {

@@ -7,7 +7,10 @@ export type Fault =
   | { kind: 'drop' }
   /** Answer with this status and a body that never ends (up to 1 GiB), sent as fast as the client reads it. */
   | { kind: 'endless-body'; status: number }
-  /** A 429 exactly as the real exhausted limit sends it, with Reset = now + resetInSeconds. */
+  /**
+   * A 429 exactly as the real exhausted limit sends it, with Reset = now + resetInSeconds. `room` is flood control:
+   * the room's, or on a user route the person's.
+   */
   | { kind: 'rate-limit'; scope: 'token' | 'room'; resetInSeconds: number };
 
 export interface FaultRule {
@@ -16,6 +19,10 @@ export interface FaultRule {
   times?: number;
   /** Only requests to this room: the decoded segment, the room's name or its id as a string. */
   room?: string;
+  /** Only requests to this user: the decoded segment, or the user's id (as a string), email or @mention name. */
+  user?: string;
+  /** Only requests to this route, e.g. 'room-topic'. */
+  route?: string;
 }
 
 /** Rules in the order they were added; each matching request uses up one application of the first match. */

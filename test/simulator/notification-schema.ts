@@ -1,4 +1,4 @@
-import type { ObjectSchema, StringSchema, UnionSchema } from './schema.ts';
+import type { ObjectSchema, ScalarSchema, StringSchema, UnionSchema } from './schema.ts';
 
 /**
  * Limits from the reference (§1.2, §1.4). The card part follows the schema the
@@ -120,18 +120,29 @@ export const CARD_SCHEMA: ObjectSchema = {
 
 export const CARD_FIELD: UnionSchema = { type: [{ type: 'null' }, CARD_SCHEMA], optional: true };
 
+const MESSAGE: StringSchema = nonEmptyString({ maxLength: 10000 });
+const NOTIFY: ScalarSchema = { type: 'boolean', optional: true };
+const MESSAGE_FORMAT: StringSchema = { type: 'string', enum: MESSAGE_FORMATS, optional: true };
+
 /** Top-level fields in the order they are checked; unknown keys are ignored. */
 export const NOTIFICATION_SCHEMA: ObjectSchema = {
   type: 'object',
   additionalProperties: true,
   properties: {
-    message: nonEmptyString({ maxLength: 10000 }),
+    message: MESSAGE,
     color: { type: 'string', enum: COLORS, optional: true },
-    notify: { type: 'boolean', optional: true },
-    message_format: { type: 'string', enum: MESSAGE_FORMATS, optional: true },
+    notify: NOTIFY,
+    message_format: MESSAGE_FORMAT,
     // [UNCONFIRMED] 0–64 is the later documented limit; a 2015 copy of the docs said 0–25.
     from: { type: 'string', maxLength: 64, optional: true },
     attach_to: { type: 'string', maxLength: 36, optional: true },
     card: CARD_FIELD,
   },
+};
+
+/** A private message: a notification's message, format and notify (hipchat-api.md §1.5), without colour or card. */
+export const PRIVATE_MESSAGE_SCHEMA: ObjectSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: { message: MESSAGE, message_format: MESSAGE_FORMAT, notify: NOTIFY },
 };

@@ -12,17 +12,21 @@ import {
   type RequestTarget,
   resolveTarget,
 } from './api.ts';
-import { resolveOptions, type SimRoom, type SimulatorOptions } from './config.ts';
+import { resolveOptions, type SimRoom, type SimUser, type SimulatorOptions } from './config.ts';
 import { redactForm, redactHeaders, redactQuery } from './credentials.ts';
 import { errorEnvelope } from './errors.ts';
 import { FaultQueue, type FaultRule } from './faults.ts';
 import { formFields } from './form.ts';
 import { RateLimiter } from './rate-limits.ts';
+import type { RoomEvent } from './room-endpoints.ts';
 import { findRoom } from './rooms.ts';
+import { findUser, type PrivateMessage } from './users.ts';
 import type { NotificationBody } from './validate-notification.ts';
 
-export type { SimRoom, SimToken, SimulatorOptions } from './config.ts';
+export type { SimRoom, SimToken, SimUser, SimulatorOptions } from './config.ts';
 export type { Fault, FaultRule } from './faults.ts';
+export type { RoomEvent, SharedFile } from './room-endpoints.ts';
+export type { PrivateMessage } from './users.ts';
 
 export interface RecordedRequest {
   /** Receipt time from the simulator's clock, in ms. */
@@ -42,6 +46,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Decoded room segment, or v1's room_id. */
   room?: string;
+  /** On a user route: the decoded id, email or @mention name. */
+  user?: string;
   /** 0 when the connection was dropped by a fault. */
   status: number;
   /** Parsed JSON sent back (a string for raw fault bodies), or null when there was no body. */
@@ -52,7 +58,17 @@ export interface RecordedRequest {
   bytesSent?: number;
   /** Set when this request delivered a notification. */
   delivered?: DeliveredNotification;
+  /** Set when a room got a message, a reply, a topic or a file from it. */
+  event?: RecordedEvent;
+  /** Set when a person got a private message from it. */
+  privateMessage?: RecordedPrivateMessage;
 }
+
+/** A private message, with the time it was received. */
+export type RecordedPrivateMessage = PrivateMessage & { at: number };
+
+/** What a room got, with the time it was received. */
+export type RecordedEvent = RoomEvent & { at: number };
 
 export interface DeliveredNotification {
   room: SimRoom;
@@ -69,6 +85,17 @@ export interface Simulator {
   delivered: readonly DeliveredNotification[];
   /** Throws for a room the simulator does not have, so a typo cannot pass as "nothing delivered". */
   deliveredTo(room: string | number): DeliveredNotification[];
+  /** Messages, replies, topics and shared files, in order. */
+  events: readonly RecordedEvent[];
+  /** A room's events; throws for a room the simulator does not have. */
+  eventsIn(room: string | number): RecordedEvent[];
+  /** The topic last set in a room, or undefined when none was. */
+  topicOf(room: string | number): string | undefined;
+  users: readonly SimUser[];
+  /** Accepted (204) private messages, in order. */
+  privateMessages: readonly RecordedPrivateMessage[];
+  /** A person's private messages, by id, email or @mention name; throws for a user the simulator does not have. */
+  privateMessagesTo(user: string | number): RecordedPrivateMessage[];
   /** Rules are consumed in the order they were added. */
   injectFault(rule: FaultRule): void;
   /** Called after each request is answered (or dropped); returns the unsubscribe function. */
@@ -82,6 +109,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const config = resolveOptions(options);
   const requests: RecordedRequest[] = [];
   const delivered: DeliveredNotification[] = [];
+  const events: RecordedEvent[] = [];
+  const privateMessages: RecordedPrivateMessage[] = [];
   const listeners = new Set<(request: RecordedRequest) => void>();
   const faults = new FaultQueue();
   const shutdown = new AbortController();
@@ -99,11 +128,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     baseUrl: '',
     tokenLimits: new RateLimiter(config.now),
     floodLimits: new RateLimiter(config.now),
+    messages: new Map(),
   };
 
   const record = (entry: RecordedRequest): void => {
     requests.push(entry);
     if (entry.delivered) delivered.push(entry.delivered);
+    if (entry.event) events.push(entry.event);
+    if (entry.privateMessage) privateMessages.push(entry.privateMessage);
   };
   const announce = (entry: RecordedRequest): void => {
     for (const listener of listeners) {
@@ -118,8 +150,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = config.now();
     const connection = connectionOf(req.socket);
-    const rawBody = await readBody(req);
-    const apiRequest = toApiRequest(req, rawBody);
+    const rawBytes = await readBody(req);
+    const rawBody = rawBytes.toString('utf8');
+    const apiRequest = toApiRequest(req, rawBytes);
     const target = resolveTarget(state, apiRequest);
     const fault = faults.take((rule) => ruleApplies(rule, target));
     const entry = (status: number, response: unknown): RecordedRequest => ({
@@ -132,6 +165,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       rawBody: redactForm(req.headers['content-type'], rawBody),
       body: parseRecordedBody(req.headers['content-type'], rawBody),
       ...(target.roomSegment === undefined ? {} : { room: target.roomSegment }),
+      ...(target.userSegment === undefined ? {} : { user: target.userSegment }),
       status,
       response,
       ...(target.presentedToken === undefined ? {} : { tokenUsed: target.presentedToken }),
@@ -167,6 +201,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ...(response.delivered && {
         delivered: { room: response.delivered.room, body: response.delivered.notification, at },
       }),
+      ...(response.event && { event: { ...response.event, at } }),
+      ...(response.privateMessage && { privateMessage: { ...response.privateMessage, at } }),
     };
     record(answered);
     writeResponse(res, response);
@@ -190,6 +226,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   state.baseUrl = `${config.tls ? 'https' : 'http'}://${host}:${port}`;
 
+  const roomNamed = (room: string | number): SimRoom => {
+    const wanted = typeof room === 'number' ? config.rooms.find((r) => r.id === room) : findRoom(config.rooms, room);
+    if (!wanted) throw new Error(`The simulator has no room ${room}`);
+    return wanted;
+  };
+
   let closing: Promise<void> | undefined;
   return {
     url: state.baseUrl,
@@ -197,9 +239,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests,
     delivered,
     deliveredTo(room) {
-      const wanted = typeof room === 'number' ? config.rooms.find((r) => r.id === room) : findRoom(config.rooms, room);
-      if (!wanted) throw new Error(`The simulator has no room ${room}`);
+      const wanted = roomNamed(room);
       return delivered.filter((notification) => notification.room.id === wanted.id);
+    },
+    events,
+    eventsIn(room) {
+      const wanted = roomNamed(room);
+      return events.filter((event) => event.room.id === wanted.id);
+    },
+    topicOf(room) {
+      const wanted = roomNamed(room);
+      const set = events.filter((event) => event.kind === 'topic' && event.room.id === wanted.id).at(-1);
+      return set?.kind === 'topic' ? set.topic : undefined;
+    },
+    users: config.users,
+    privateMessages,
+    privateMessagesTo(user) {
+      const wanted = findUser(config.users, String(user));
+      if (!wanted) throw new Error(`The simulator has no user ${user}`);
+      return privateMessages.filter((message) => message.user.id === wanted.id);
     },
     injectFault: (rule) => faults.add(rule),
     subscribe(listener) {
@@ -209,6 +267,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     reset() {
       requests.length = 0;
       delivered.length = 0;
+      events.length = 0;
+      privateMessages.length = 0;
+      state.messages.clear();
       faults.clear();
       state.tokenLimits.clear();
       state.floodLimits.clear();
@@ -242,13 +303,13 @@ async function sendEndlessBody(res: ServerResponse, status: number, shutdown: Ab
   return sent;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function toApiRequest(req: IncomingMessage, rawBody: string): ApiRequest {
+function toApiRequest(req: IncomingMessage, rawBytes: Buffer): ApiRequest {
   const url = req.url ?? '/';
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
@@ -258,13 +319,19 @@ function toApiRequest(req: IncomingMessage, rawBody: string): ApiRequest {
     path,
     query: Object.fromEntries(new URLSearchParams(rawQuery)),
     headers: req.headers,
-    rawBody,
+    rawBody: rawBytes.toString('utf8'),
+    rawBytes,
   };
 }
 
 function ruleApplies(rule: FaultRule, target: RequestTarget): boolean {
+  if (rule.route !== undefined && (target.match.kind !== 'matched' || target.match.route.name !== rule.route)) return false;
+  const { room, user } = target;
+  if (rule.user !== undefined) {
+    const names = user ? [String(user.id), user.email, `@${user.mention_name}`] : [];
+    if (rule.user !== target.userSegment && !names.includes(rule.user)) return false;
+  }
   if (rule.room === undefined) return true;
-  const { room } = target;
   return rule.room === target.roomSegment || (room !== undefined && [room.name, String(room.id)].includes(rule.room));
 }
 

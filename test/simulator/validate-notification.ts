@@ -80,15 +80,17 @@ export function validateNotification(body: unknown): NotificationValidation {
   return { ok: false, error: fieldError(field, violation) };
 }
 
+/** The simulator's own refusal of markup HipChat would curate away (see the README). */
+export function htmlError(field: string, problem: string): ErrorEnvelope {
+  return errorEnvelope(400, `Value for field '${field}' has html that HipChat would not show: ${problem}`, {
+    field,
+    validation: 'html',
+    reason: problem,
+  });
+}
+
 function htmlRejection(field: string, problem: string): NotificationValidation {
-  return {
-    ok: false,
-    error: errorEnvelope(400, `Value for field '${field}' has html that HipChat would not show: ${problem}`, {
-      field,
-      validation: 'html',
-      reason: problem,
-    }),
-  };
+  return { ok: false, error: htmlError(field, problem) };
 }
 
 /** The html fields of a card, which allow fewer tags than a message (§1.3). */

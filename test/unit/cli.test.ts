@@ -34,7 +34,7 @@ describe('the inputs the command line offers', () => {
   it('never collide with the options of the command itself, but for --dry-run, which is the dry_run input', () => {
     const options = declared.flatMap((input) => [optionName(input.name), `no-${optionName(input.name)}`]);
     expect(options.filter((option) => Object.hasOwn(OWN_OPTIONS, option))).toEqual(['dry-run']);
-    expect(usage(declared)).toMatch(/^ {2}--dry-run {2,}Print the JSON body/m);
+    expect(usage(declared)).toMatch(/^ {2}--dry-run {2,}Print every request the step would make/m);
     expect(usage(declared)).not.toContain('--no-dry-run');
   });
 });

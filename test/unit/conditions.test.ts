@@ -50,14 +50,15 @@ describe('parseStatusList', () => {
 });
 
 describe('parseMentions', () => {
-  it('takes @here, @all and mention names', () => {
+  it('takes @here, @all, mention names, and author and actor in their places', () => {
     expect(parseMentions('')).toEqual([]);
     expect(parseMentions('@here, @alice.smith\n@bob_2 @o-k')).toEqual(['@here', '@alice.smith', '@bob_2', '@o-k']);
+    expect(parseMentions('author @here actor author')).toEqual(['author', '@here', 'actor']);
   });
 
-  it.each(['alice', '@', '@al!ce', '@<b>'])('rejects %s, naming it', (mention) => {
+  it.each(['alice', '@', '@al!ce', '@<b>', 'Author', 'committer'])('rejects %s, naming it', (mention) => {
     expect(() => parseMentions(`@here ${mention}`)).toThrow(
-      `Invalid mention '${mention}': expected @here, @all or mention names such as @alice (an @, then letters, digits, '.', '_' or '-').`,
+      `Invalid mention '${mention}': expected @here, @all, mention names such as @alice (an @, then letters, digits, '.', '_' or '-'), author (the commit's author) or actor (whoever started the run).`,
     );
   });
 });
@@ -119,19 +120,19 @@ describe('readInputs', () => {
     return { masked, getInput: (name: string) => given[name] ?? '', setSecret: (secret: string) => void masked.push(secret) };
   }
 
-  it('masks the github_token as well, even when another input is invalid', () => {
+  it('masks the github_token as well, even when another input is invalid', async () => {
     const fake = source({ token: 'hc', github_token: ' ghs_abc ', room: 'Ops', status: 'success', send_when: 'sometimes' });
-    expect(() => readInputs(fake, {})).toThrow(/Invalid send_when 'sometimes'/);
+    await expect(readInputs(fake, {})).rejects.toThrow(/Invalid send_when 'sometimes'/);
     expect(fake.masked).toEqual(['hc', ' ghs_abc ', 'ghs_abc']);
   });
 
-  it('takes the status from needs, ignoring the status input', () => {
+  it('takes the status from needs, ignoring the status input', async () => {
     const fake = source({ token: 'hc', room: 'Ops', status: '', needs: '{"a": {"result": "success"}, "b": {"result": "cancelled"}}' });
-    expect(readInputs(fake, {})).toMatchObject({ status: 'cancelled', needs: [{ name: 'a' }, { name: 'b' }] });
+    expect(await readInputs(fake, {})).toMatchObject({ status: 'cancelled', needs: [{ name: 'a' }, { name: 'b' }] });
   });
 
-  it('defaults to sending always, mentioning on failure, pinging never', () => {
-    const inputs = readInputs(source({ token: 'hc', room: 'Ops', status: 'success' }), {});
+  it('defaults to sending always, mentioning on failure, pinging never', async () => {
+    const inputs = await readInputs(source({ token: 'hc', room: 'Ops', status: 'success' }), {});
     expect(inputs).toMatchObject({
       sendWhen: ['always'],
       mention: [],

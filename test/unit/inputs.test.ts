@@ -225,17 +225,17 @@ describe('readInputs', () => {
     };
   }
 
-  it('masks the token before reading or validating anything else', () => {
+  it('masks the token before reading or validating anything else', async () => {
     const fake = source({ token: ' tok-1 ', room: 'Ops', status: 'success' });
-    const inputs = readInputs(fake, {});
+    const inputs = await readInputs(fake, {});
     expect(fake.calls.slice(0, 3)).toEqual(['get token', 'mask  tok-1 ', 'mask tok-1']);
     expect(inputs).toMatchObject({ token: 'tok-1', rooms: ['Ops'], notify: [], failOnError: true, format: 'html' });
     expect(inputs).toMatchObject({ apiVersion: 'v2', retries: 3, timeoutSeconds: 10, caCert: undefined, tlsVerify: true });
   });
 
-  it('also masks the token as a form body or a URL would encode it', () => {
+  it('also masks the token as a form body or a URL would encode it', async () => {
     const fake = source({ token: 'a+b/c=d e', room: 'Ops', status: 'success' });
-    expect(() => readInputs(fake, {})).toThrow(/Invalid token/);
+    await expect(readInputs(fake, {})).rejects.toThrow(/Invalid token/);
     expect(fake.calls.filter((call) => call.startsWith('mask a'))).toEqual([
       'mask a+b/c=d e',
       'mask a%2Bb%2Fc%3Dd%20e',
@@ -243,28 +243,30 @@ describe('readInputs', () => {
     ]);
   });
 
-  it('masks the token even when another input is invalid', () => {
+  it('masks the token even when another input is invalid', async () => {
     const fake = source({ token: 'tok-2', room: 'Ops', status: 'done' });
-    expect(() => readInputs(fake, {})).toThrow(/Invalid status 'done'/);
+    await expect(readInputs(fake, {})).rejects.toThrow(/Invalid status 'done'/);
     expect(fake.calls).toContain('mask tok-2');
   });
 
-  it("checks from against v1's rules only when api_version is v1", () => {
+  it("checks from against v1's rules only when api_version is v1", async () => {
     const long = { token: 't', room: 'Ops', status: 'success', from: 'GitHub Actions CI' };
-    expect(readInputs(source(long), {}).from).toBe('GitHub Actions CI');
-    expect(() => readInputs(source({ ...long, api_version: 'v1' }), {})).toThrow(/^Invalid from 'GitHub Actions CI': with api_version v1/);
+    expect((await readInputs(source(long), {})).from).toBe('GitHub Actions CI');
+    await expect(readInputs(source({ ...long, api_version: 'v1' }), {})).rejects.toThrow(
+      /^Invalid from 'GitHub Actions CI': with api_version v1/,
+    );
   });
 
-  it('refuses a card with API v1, which has none', () => {
+  it('refuses a card with API v1, which has none', async () => {
     const fake = source({ token: 't', room: 'Ops', status: 'success', format: 'card', api_version: 'v1', from: 'CI' });
-    expect(() => readInputs(fake, {})).toThrow(
+    await expect(readInputs(fake, {})).rejects.toThrow(
       "Invalid format 'card' with api_version 'v1': HipChat's v1 API has no cards; use html or text, or api_version v2.",
     );
   });
 
-  it('falls back to HIPCHAT_TOKEN', () => {
+  it('falls back to HIPCHAT_TOKEN', async () => {
     const fake = source({ room: 'Ops', status: 'failure' });
-    expect(readInputs(fake, { HIPCHAT_TOKEN: 'env-token' }).token).toBe('env-token');
+    expect((await readInputs(fake, { HIPCHAT_TOKEN: 'env-token' })).token).toBe('env-token');
     expect(fake.calls).toContain('mask env-token');
   });
 });

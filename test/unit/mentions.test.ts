@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { githubContextFrom } from '../../src/context/github.js';
 import { deliverWithCompanion, type SendToRooms } from '../../src/hipchat/delivery/companion.js';
-import { addMentions } from '../../src/render/mentions.js';
+import { defaultMessage } from '../../src/render/default-message.js';
+import { addMentions, quietMentions } from '../../src/render/mentions.js';
 import { buildView } from '../../src/view.js';
 
 const view = buildView(
@@ -72,5 +73,45 @@ describe('deliverWithCompanion', () => {
     const { send, sent } = sender();
     await deliverWithCompanion(send, ['Ops', 'Dev'], notification, undefined);
     expect(sent).toEqual(['Ops html', 'Dev html']);
+  });
+});
+
+describe('quietMentions', () => {
+  it('keeps an @ that starts a word from mentioning anyone, and leaves addresses alone', () => {
+    expect(quietMentions('@all ship it, cc @alice.b (mail bob@example.com)')).toBe(
+      '@\u2060all ship it, cc @\u2060alice.b (mail bob@example.com)',
+    );
+    expect(quietMentions('no mention @ here')).toBe('no mention @ here');
+  });
+
+  it('applies to values in a text template, not to the template itself', async () => {
+    const { renderTemplate } = await import('../../src/render/template.js');
+    const rendered = await renderTemplate({ text: '@here {{ title }}', origin: 'test' }, { title: '@all Fix' }, 'text');
+    expect(rendered).toBe('@here @\u2060all Fix');
+  });
+});
+
+/** A mention as HipChat would read it in a text message: an @ that starts a word, then a name. */
+const MENTION_IN_TEXT = /(^|[^A-Za-z0-9._-])@[A-Za-z0-9._-]+/g;
+
+describe('the event makes no mention', () => {
+  it('in the default text message: a commit author, branch or actor named @all pings nobody', () => {
+    const commit = { id: 'a'.repeat(40), message: '@here fix', author: { name: '@all', username: '@all' } };
+    const hostile = buildView(
+      githubContextFrom(
+        { GITHUB_REPOSITORY: 'acme/api', GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: '@all', GITHUB_REF: 'refs/heads/@here' },
+        { commits: [commit], head_commit: commit },
+      ),
+      'failure',
+    );
+    const text = defaultMessage(hostile, 'text');
+    expect(text).toContain('@\u2060all');
+    expect(text.match(MENTION_IN_TEXT)).toBeNull();
+  });
+
+  it('in the companion: only the mentions asked for, whatever the workflow is named', () => {
+    const hostile = buildView(githubContextFrom({ GITHUB_REPOSITORY: 'acme/api', GITHUB_WORKFLOW: '@all' }, {}), 'failure');
+    const { companion } = addMentions('<b>x</b>', 'html', ['@OctoCat'], hostile);
+    expect(companion?.match(MENTION_IN_TEXT)).toEqual(['@OctoCat']);
   });
 });

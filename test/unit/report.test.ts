@@ -3,6 +3,7 @@ import type { RoomResult } from '../../src/hipchat/delivery/deliver.js';
 import { v2Body } from '../../src/hipchat/endpoints/notification-v2.js';
 import { redactor } from '../../src/redact.js';
 import { actionOutputs } from '../../src/report/outputs.js';
+import { type PrivateMessageResult, privateMessagesMarkdown } from '../../src/report/private-messages.js';
 import { report, reportSkipped } from '../../src/report/report.js';
 import { summaryMarkdown } from '../../src/report/summary.js';
 
@@ -31,6 +32,7 @@ describe('actionOutputs', () => {
       ok: 'false',
       payload: JSON.stringify(body),
       results: JSON.stringify([delivered, failed]),
+      message_id: '',
       delivered_rooms: 'Ops',
       failed_rooms: 'Dev|Ops',
       skipped: 'false',
@@ -153,11 +155,61 @@ describe('reportSkipped', () => {
       ok: 'true',
       payload: '',
       results: '[]',
+      message_id: '',
       delivered_rooms: '',
       failed_rooms: '',
       skipped: 'true',
       skip_reason: reason,
     });
     expect(summaries).toEqual([`### HipChat notification\n\n⏭️ Not sent: send_when is &#39;failure&#39; and the status is success.\n`]);
+  });
+});
+
+describe('private messages', () => {
+  const sent: PrivateMessageResult = { private_message: 'author, actor', user: '7', ok: true, status: 204, attempts: 1 };
+  const refused: PrivateMessageResult = {
+    private_message: 'a|b@example.com',
+    user: 'a|b@example.com',
+    ok: false,
+    status: 404,
+    attempts: 1,
+    error: "HipChat has no user 'a|b@example.com'",
+  };
+  const notFound: PrivateMessageResult = {
+    private_message: 'author',
+    ok: false,
+    status: 0,
+    attempts: 0,
+    error: 'The author <b>x</b> is a bot.',
+  };
+
+  it('follow the rooms in results, and leave ok and the room lists to the rooms', () => {
+    const outputs = actionOutputs(body, [delivered], [sent, refused]);
+    expect(JSON.parse(outputs.results)).toEqual([delivered, sent, refused]);
+    expect(outputs).toMatchObject({ ok: 'true', delivered_rooms: 'Ops', failed_rooms: '' });
+  });
+
+  it('get a section of the job summary: who got one, who did not and why, and the text, escaped', () => {
+    const markdown = privateMessagesMarkdown('CI <failed> | @here', [sent, refused, notFound]);
+    expect(markdown).toContain('| author, actor (7) | ✅ sent | 1 |');
+    expect(markdown).toContain(
+      '| a&#124;b@example.com (a&#124;b@example.com) | ❌ HipChat has no user &#39;a&#124;b@example.com&#39; | 1 |',
+    );
+    expect(markdown).toContain('| author | ❌ The author &lt;b&gt;x&lt;/b&gt; is a bot. | 0 |');
+    expect(markdown).toContain('<pre>CI &lt;failed&gt; | @here</pre>');
+  });
+
+  it('are reported without failing the step: their failures were warned about as they happened', async () => {
+    const core = fakeCore();
+    const summaries: string[] = [];
+    await report(
+      core,
+      { body, results: [delivered], failOnError: true, privateMessages: { results: [refused], summary: '\n### Private messages\n' } },
+      async (markdown) => void summaries.push(markdown),
+      (t) => t,
+    );
+    expect(core.log).toEqual(["info Delivered to room 'Ops'."]);
+    expect(summaries[0]).toMatch(/### HipChat notification[\s\S]*\n### Private messages\n$/);
+    expect(JSON.parse(core.outputs.results ?? '')).toEqual([delivered, refused]);
   });
 });

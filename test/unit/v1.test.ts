@@ -23,7 +23,7 @@ describe('v1MessageRequest', () => {
     expect(request.method).toBe('POST');
     expect(request.url).toBe('https://chat.example.com/v1/rooms/message?format=json');
     expect(request.headers).toEqual({ 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'application/json' });
-    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
+    expect(Object.fromEntries(new URLSearchParams(String(request.body)))).toEqual({
       room_id: 'Dev Ops',
       from: 'GitHub Actions',
       message: 'Build <b>ok</b> & done',
@@ -38,8 +38,8 @@ describe('v1MessageRequest', () => {
 
   it('sends notify as 0 when off', () => {
     const request = v1MessageRequest(server, '42', 't', { ...notification, notify: false, format: 'text' });
-    expect(new URLSearchParams(request.body).get('notify')).toBe('0');
-    expect(new URLSearchParams(request.body).get('message_format')).toBe('text');
+    expect(new URLSearchParams(String(request.body)).get('notify')).toBe('0');
+    expect(new URLSearchParams(String(request.body)).get('message_format')).toBe('text');
   });
 });
 

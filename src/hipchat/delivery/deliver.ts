@@ -36,6 +36,10 @@ export interface RoomResult {
   readonly error?: string;
   /** The id of the message posted, when the endpoint answers with one. */
   readonly message_id?: string;
+  /** The message whose thread got the reply. */
+  readonly reply_to?: string;
+  /** The message a reply was meant for, which HipChat said is gone: a plain message went out instead. */
+  readonly parent_gone?: string;
 }
 
 /** One attempt's outcome: `failure` is absent when the call succeeded. */
@@ -87,7 +91,9 @@ export async function callHipChat<T>(session: Session, call: HipChatCall<T>): Pr
   const { clock, retry } = session;
   const deadlineMs = clock.now() + budgetMs(retry);
   for (let attempts = 1; ; attempts += 1) {
-    const outcome = await attempt(session, call, Math.min(retry.timeoutMs, deadlineMs - clock.now()));
+    // The budget holds a whole first attempt; later ones get what is left of it.
+    const timeoutMs = attempts === 1 ? retry.timeoutMs : Math.min(retry.timeoutMs, deadlineMs - clock.now());
+    const outcome = await attempt(session, call, timeoutMs);
     if (!outcome.failure) return { ok: true, status: outcome.status, attempts, value: outcome.answer.value };
 
     const { failure } = outcome;

@@ -1,5 +1,5 @@
 import { displayUrl } from '../../redact.js';
-import type { EndpointWords } from '../endpoints/types.js';
+import type { AddresseeWords, EndpointWords } from '../endpoints/types.js';
 import type { HttpResponse } from '../transport/http.js';
 import { exhaustedLimits, lastReset } from './rate-limit.js';
 
@@ -41,34 +41,49 @@ export function hipchatSaid(response: HttpResponse): string {
   return `(HipChat said: ${serverSays(response, envelopeOf(response.body))})`;
 }
 
-/** Where a call went: the server, the room, and the endpoint's words for both. */
+/** Where a call went: the server, the room (or the user, for a user's endpoint), and the endpoint's words for both. */
 export interface CallPlace {
   readonly serverUrl: string;
   readonly room: string;
   readonly words: EndpointWords;
 }
 
-const LIMIT_NAMES = { 'rate limit': 'rate limit for the token', 'flood control': 'flood control for the room' } as const;
+/** Rooms are what most endpoints address, and what advice names unless the endpoint's words say otherwise. */
+export const ROOM_ADDRESSEE: AddresseeWords = {
+  named: (room) => `room '${room}'`,
+  floodControlOf: 'the room',
+  isNamedIn: (message) => /\broom\b/i.test(message),
+  notFound: (serverUrl, room, says) =>
+    `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`,
+};
+
+function addresseeOf(words: EndpointWords): AddresseeWords {
+  return words.addressee ?? ROOM_ADDRESSEE;
+}
 
 /**
  * A refusal because a limit is used up (429 on v2, 403 on v1): which limit, and when it resets, so that
  * nobody re-runs the job before then.
  */
 export function describeRateLimit({ room, words }: CallPlace, response: HttpResponse): string {
+  const addressee = addresseeOf(words);
+  const limitNames = { 'rate limit': 'rate limit for the token', 'flood control': `flood control for ${addressee.floodControlOf}` };
   const limits = exhaustedLimits(response.headers);
-  const names = limits.map(({ limit }) => LIMIT_NAMES[limit]).join(' and ') || 'rate limit';
+  const names = limits.map(({ limit }) => limitNames[limit]).join(' and ') || 'rate limit';
   const reset = lastReset(limits);
   const when = reset === undefined ? '' : ` It resets at ${new Date(reset * 1000).toISOString()}.`;
-  return `HipChat's ${names} stopped ${words.subject} for room '${room}' ${hipchatSaid(response)}.${when}`;
+  return `HipChat's ${names} stopped ${words.subject} for ${addressee.named(room)} ${hipchatSaid(response)}.${when}`;
 }
 
-/** A 404 names the room it could not find; any other 404 is about the path, so the server lacks the endpoint. */
+/**
+ * A 404 names the room (or user) it could not find; any other 404 is about the path, so the server lacks the
+ * endpoint.
+ */
 function describeNotFound({ serverUrl, room, words }: CallPlace, response: HttpResponse, envelope: ErrorEnvelope | undefined): string {
   const says = hipchatSaid(response);
-  if (envelope === undefined || /\broom\b/i.test(envelope.message ?? '')) {
-    return `Room '${room}' was not found on ${serverUrl} ${says}: room names are case-sensitive; check the name or use the room's numeric id.`;
-  }
-  return `${serverUrl} has no ${words.endpoint} for room '${room}' ${says}: check server_url, or the server may be too old for it.`;
+  const addressee = addresseeOf(words);
+  if (envelope === undefined || addressee.isNamedIn(envelope.message ?? '')) return addressee.notFound(serverUrl, room, says);
+  return `${serverUrl} has no ${words.endpoint} for ${addressee.named(room)} ${says}: check server_url, or the server may be too old for it.`;
 }
 
 /** Where a redirect points, without what its query or credentials might hold; undefined when it says nowhere usable. */
@@ -99,7 +114,7 @@ export function describeFailure(place: CallPlace, response: HttpResponse): strin
     case 400: {
       const field = envelope?.field ? ` in field '${envelope.field}'` : '';
       const why = envelope?.reason ? `: ${clip(envelope.reason)}` : '';
-      return `HipChat rejected ${words.subject} for room '${room}'${field}${why} ${says}.`;
+      return `HipChat rejected ${words.subject} for ${addresseeOf(words).named(room)}${field}${why} ${says}.`;
     }
     case 401:
       return `HipChat did not accept the token for ${words.place(room)} ${says}: check that the token input holds a valid, unexpired v2 token with the ${words.scope} scope (v1 admin tokens do not work on v2).`;

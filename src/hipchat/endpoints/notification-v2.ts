@@ -1,9 +1,8 @@
 import type { Card } from '../../card/card.js';
 import type { Notification } from '../../render/notification.js';
-import { describeFailure } from '../delivery/failure.js';
 import type { HttpRequest } from '../transport/http.js';
 import type { EndpointWords, HipChatCall, HipChatServer } from './types.js';
-import { jsonRequest, roomUrl } from './v2-request.js';
+import { jsonRequest, roomCall, roomUrl } from './v2-request.js';
 
 /** The JSON body of POST /v2/room/{id_or_name}/notification (hipchat-api.md §1.2). */
 export interface V2NotificationBody {
@@ -46,14 +45,8 @@ export const NOTIFICATION_WORDS: EndpointWords = {
 /** Success is 204 No Content (hipchat-api.md §1.1); a used-up limit is 429. */
 export function v2NotificationCall(server: HipChatServer, notification: Notification): (room: string) => HipChatCall<undefined> {
   const body = v2Body(notification);
-  return (room) => {
-    const place = { serverUrl: server.serverUrl, room, words: NOTIFICATION_WORDS };
-    return {
-      ...place,
-      request: v2NotificationRequest(server.serverUrl, room, server.token, body),
-      read: (response) => (response.status === 204 ? { value: undefined } : undefined),
-      rateLimitStatus: 429,
-      describe: (response) => describeFailure(place, response),
-    };
-  };
+  return (room) =>
+    roomCall(server, room, NOTIFICATION_WORDS, v2NotificationRequest(server.serverUrl, room, server.token, body), (response) =>
+      response.status === 204 ? { value: undefined } : undefined,
+    );
 }

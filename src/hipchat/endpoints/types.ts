@@ -8,6 +8,18 @@ export interface HipChatServer {
   readonly token: string;
 }
 
+/** What a call is addressed to, as advice names it: a room, unless the endpoint's words say otherwise. */
+export interface AddresseeWords {
+  /** "room 'Ops'", "user 'ann@example.com'" */
+  named(target: string): string;
+  /** Whose flood control a refusal names: "the room", "the person". */
+  readonly floodControlOf: string;
+  /** Whether a 404's message names the addressee, rather than a path the server does not have. */
+  isNamedIn(message: string): boolean;
+  /** A 404 about the addressee, with what to check; `says` quotes HipChat. */
+  notFound(serverUrl: string, target: string, says: string): string;
+}
+
 /** How advice and log lines name an endpoint: which it is, the scope a token needs for it, what it sends. */
 export interface EndpointWords {
   /** As HipChat's documentation writes it: `POST /v2/room/{id_or_name}/reply`. */
@@ -22,6 +34,8 @@ export interface EndpointWords {
   forbidden(room: string): { readonly action: string; readonly advice: string };
   /** The success answer, for an unexpected one: "204", "201 with the new message's id". */
   readonly expected: string;
+  /** What the endpoint addresses, when it is not a room. */
+  readonly addressee?: AddresseeWords;
 }
 
 /** A successful answer, with what it tells (a message id, or nothing). */

@@ -1,6 +1,7 @@
-import type { HttpRequest } from '../transport/http.js';
+import { describeFailure } from '../delivery/failure.js';
+import type { HttpRequest, HttpResponse } from '../transport/http.js';
 import { encodeRoom } from './room-path.js';
-import type { HipChatServer } from './types.js';
+import type { Answer, EndpointWords, HipChatCall, HipChatServer } from './types.js';
 
 /** The address of a room's endpoint: `{server}/v2/room/{id_or_name}/{action}`. */
 export function roomUrl(serverUrl: string, room: string, action: string): string {
@@ -22,4 +23,16 @@ export function jsonRequest(server: HipChatServer, method: 'POST' | 'PUT', url: 
     },
     body: JSON.stringify(body),
   };
+}
+
+/** A call whose request and reading of the answer are the endpoint's, and whose advice is the shared one. */
+export function roomCall<T>(
+  server: HipChatServer,
+  room: string,
+  words: EndpointWords,
+  request: HttpRequest,
+  read: (response: HttpResponse) => Answer<T> | undefined,
+): HipChatCall<T> {
+  const place = { serverUrl: server.serverUrl, room, words };
+  return { ...place, request, read, rateLimitStatus: 429, describe: (response) => describeFailure(place, response) };
 }

@@ -3,7 +3,8 @@ export interface HttpRequest {
   readonly method: 'POST' | 'PUT' | 'GET';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
+  /** Text, or bytes for a file. */
+  readonly body?: string | Uint8Array;
 }
 
 export interface HttpResponse {
