@@ -4,8 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runEnv } from '../fixtures/catalog.ts';
 import { exampleEvent, type Payload } from '../fixtures/events.ts';
+import { type FakeGithub, type FakeJob, startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
-import { annotations, runAction } from './run-action.ts';
+import { annotations, GITHUB_TOKEN, runAction } from './run-action.ts';
 
 const TOKEN = 'e2e-examples-token-3d2e';
 const examplesDir = new URL('../../examples/', import.meta.url);
@@ -62,8 +63,30 @@ const cases = readdirSync(examplesDir)
     return steps.map((step, n) => ({ label: `${name} step ${n + 1}`, step, event, earlier: steps.slice(0, n) }));
   });
 
+/**
+ * The run the examples' steps report on, as the GitHub API serves it to their default failure message: this job
+ * ('build', whose deploy step failed) and a failed test job.
+ */
+const RUN_JOBS: FakeJob[] = [
+  {
+    name: 'build',
+    steps: [
+      { name: 'Set up job', conclusion: 'success' },
+      { name: 'Run ./deploy.sh', conclusion: 'failure' },
+      { name: 'Run hipchat-notify/hipchat-notify@v1', status: 'in_progress' },
+    ],
+  },
+  { name: 'test', conclusion: 'failure', steps: [{ name: 'Run npm test', conclusion: 'failure' }] },
+];
+
 let simulator: Simulator;
+let github: FakeGithub;
 beforeAll(async () => {
+  const repositories = new Set(Object.values(PAYLOADS).map((payload) => runEnv('push', payload()).GITHUB_REPOSITORY as string));
+  github = await startFakeGithub({
+    tokens: [GITHUB_TOKEN],
+    runs: [...repositories].map((repository) => ({ repository, id: 9876543210, run_number: 42, status: 'in_progress', jobs: RUN_JOBS })),
+  });
   simulator = await startSimulator({
     rooms: ['Builds', 'Announcements', 'Deploys', 'Operations'].map((name, index) => ({ id: index + 1, name })),
     tokens: [{ token: TOKEN, kind: 'addon', scopes: ['send_notification', 'send_message', 'admin_room'] }],
@@ -73,6 +96,7 @@ beforeAll(async () => {
 });
 afterEach(() => simulator.reset());
 afterAll(async () => {
+  await github.close();
   await simulator.close();
 });
 
@@ -97,7 +121,7 @@ describe('the examples', () => {
       const result = await runAction({
         event: payload,
         eventName: c.event,
-        env: runEnv(c.event as string, payload),
+        env: { ...runEnv(c.event as string, payload), GITHUB_API_URL: github.url },
         jobStatus: 'failure',
         inputs,
         files,

@@ -55,7 +55,8 @@ async function run(
     jobStatus: 'failure',
     ...options,
     env,
-    inputs: { room: 'Operations', token: TOKEN, server_url: simulator.url, ...options.inputs },
+    // No GitHub API here: without its token, a failure's message leaves out what failed, quietly.
+    inputs: { room: 'Operations', token: TOKEN, server_url: simulator.url, github_token: '', ...options.inputs },
   });
   runs.push(result);
   return result;
@@ -361,7 +362,10 @@ describe.concurrent('nothing of this', () => {
     };
     const main = await readFile(new URL('index.js', dist), 'utf8');
     const chunks = (await readdir(dist)).filter((name) => /^\d+\.index\.js$/.test(name));
-    const texts = await Promise.all(chunks.map((name) => readFile(new URL(name, dist), 'utf8')));
+    // The set-up check's chunk carries its own copy of what it asks of people: no sending run loads it.
+    const texts = (await Promise.all(chunks.map((name) => readFile(new URL(name, dist), 'utf8')))).filter(
+      (text) => !text.includes('HipChat set-up check'),
+    );
     for (const [name, marker] of Object.entries(markers)) {
       expect(main.includes(marker), name).toBe(false);
       expect(texts.filter((text) => text.includes(marker)).length, name).toBe(1);
