@@ -5,10 +5,13 @@ import type { Clock, Session } from '../hipchat/delivery/deliver.js';
 import { notificationCall } from '../hipchat/endpoints/notification.js';
 import type { HttpTransport } from '../hipchat/transport/http.js';
 import type { TransportOptions } from '../hipchat/transport/transport-options.js';
+import { isPersonReference } from '../inputs/people.js';
 import type { ActionInputs } from '../inputs/read.js';
+import type { UserMap } from '../lookups/user-map.js';
 import type { Notification } from '../render/notification.js';
 import { type AppendSummary, type ReportCore, writeSummary } from '../report/report.js';
 import { neededPermissions, probeGithub } from './github-probes.js';
+import { probePeople } from './people-probes.js';
 import { proxyFor } from './proxy.js';
 import { type CheckLine, wouldFail } from './result.js';
 import { probeRoom, type RoomProbe } from './room-probes.js';
@@ -21,6 +24,7 @@ export interface CheckRun {
   readonly notification: Notification;
   readonly ca: readonly string[];
   readonly github: GithubContext;
+  readonly userMap: UserMap | undefined;
   /** The template's text, whose variables say what the GitHub API would be asked. */
   readonly template: string | undefined;
 }
@@ -37,7 +41,8 @@ export interface CheckDependencies {
 
 /**
  * The probes each room gets: the notification (or, with send_as message or reply_to, the message posted as the
- * token's user), then each follow-up the inputs turn on, whose refusal would only cost a warning.
+ * token's user), then each follow-up the inputs turn on. A run that may not set the topic or share the file still
+ * delivers, with a warning; but it would then never do what the inputs ask, every run, which is what a check is for.
  */
 async function roomProbes({ inputs, notification }: CheckRun): Promise<RoomProbe[]> {
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
@@ -50,12 +55,12 @@ async function roomProbes({ inputs, notification }: CheckRun): Promise<RoomProbe
   }
   if (inputs.topic) {
     const { topicCall } = await import('../hipchat/endpoints/topic.js');
-    probes.push({ what: 'the topic', call: topicCall(server, ''), missing: 'warn' });
+    probes.push({ what: 'the topic', call: topicCall(server, ''), missing: 'fail' });
   }
   if (inputs.file) {
     // auth_test leaves the body out, so an empty file asks all that matters.
     const { shareFileCall } = await import('../hipchat/endpoints/share-file.js');
-    probes.push({ what: 'files', call: await shareFileCall(server, '', { name: 'check', bytes: new Uint8Array() }), missing: 'warn' });
+    probes.push({ what: 'files', call: await shareFileCall(server, '', { name: 'check', bytes: new Uint8Array() }), missing: 'fail' });
   }
   return probes;
 }
@@ -71,6 +76,14 @@ async function checkRooms(session: Session, run: CheckRun): Promise<CheckLine[]>
     }),
   );
   return perRoom.flat();
+}
+
+/** author and actor found, and the private messages sent, when the inputs name anyone. */
+async function checkPeople(session: Session, run: CheckRun): Promise<{ lookups: CheckLine[]; messages: CheckLine[] }> {
+  const { inputs, github, userMap } = run;
+  if (!inputs.mention.some(isPersonReference) && inputs.privateMessage.length === 0) return { lookups: [], messages: [] };
+  const server = { serverUrl: inputs.serverUrl, token: inputs.token };
+  return probePeople(session, server, { mention: inputs.mention, privateMessage: inputs.privateMessage, userMap, github });
 }
 
 async function checkHipChat(run: CheckRun, deps: CheckDependencies, log: (message: string) => void): Promise<CheckLine[]> {
@@ -99,7 +112,9 @@ async function checkHipChat(run: CheckRun, deps: CheckDependencies, log: (messag
       random: deps.random,
       log,
     };
-    return [...server.lines, ...(await checkRooms(session, run))];
+    const [people, rooms] = await Promise.all([checkPeople(session, run), checkRooms(session, run)]);
+    // In the order a run meets them: the people are found before the rooms get the message, and messaged after.
+    return [...server.lines, ...people.lookups, ...rooms, ...people.messages];
   } finally {
     await transport.close();
   }

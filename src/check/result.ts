@@ -1,6 +1,8 @@
 /**
- * One line of a set-up check. `fail` is something that would make a real run fail; `warn` something that would only
- * degrade it (a lookup that would warn and send anyway); `skip` a check that an earlier failure left unanswerable.
+ * One line of a set-up check. `fail` is something that would make a real run fail, or that the token could never do
+ * of what the inputs ask HipChat to do (set the topic, share the file, send the private messages); `warn` something
+ * that would only degrade a run (a person not found, a GitHub read refused: the message goes out without them);
+ * `skip` a check that an earlier failure left unanswerable.
  */
 export type CheckOutcome = 'pass' | 'fail' | 'warn' | 'skip';
 

@@ -69,7 +69,7 @@ function personMention(mentionName: string): string | undefined {
 }
 
 /** How log lines name a person: which of author and actor, the login and the email, each clipped. */
-function described(references: readonly PersonReference[], person: GithubPerson): string {
+export function described(references: readonly PersonReference[], person: GithubPerson): string {
   const login = person.login ? ` '${clip(person.login, 60)}'` : '';
   const email = person.email ? ` (${clip(person.email, 100)})` : '';
   return `the ${references.join(' and ')}${login}${email}`;
@@ -80,7 +80,7 @@ function consequence(needs: { mention: boolean; message: boolean }): string {
   return needs.mention ? 'they are not mentioned' : 'they get no private message';
 }
 
-function mapAdvice(person: GithubPerson): string {
+export function mapAdvice(person: GithubPerson): string {
   const key = person.login || person.email || 'their-login';
   return `Add them to user_map, e.g. '${clip(key, 60)}: their.email@example.com' or '${clip(key, 60)}: "@TheirMentionName"'.`;
 }
@@ -90,6 +90,30 @@ function withoutEmail(person: GithubPerson): string {
   if (!person.email) return person.login ? 'the event gives no commit email for them' : 'the event names no one';
   if (isNoreplyEmail(person.email)) return "their commit email is GitHub's noreply address, which no HipChat user has";
   return 'their commit email is not an address HipChat could look up';
+}
+
+/** How a run would find a person before it asks HipChat anything. */
+export interface Address {
+  /** Their entry in user_map, by login or commit email. */
+  readonly mapped?: string;
+  /** What GET /v2/user/{id_or_email} would be asked: the mapped email or id, else a commit email HipChat could know. */
+  readonly identifier?: string;
+}
+
+export function addressOf(person: GithubPerson, userMap: UserMap | undefined): Address {
+  const key = [person.login, person.email].find((candidate) => candidate && userMap?.has(candidate.toLowerCase()));
+  const mapped = key === undefined ? undefined : userMap?.get(key.toLowerCase());
+  if (mapped) return mapped.startsWith('@') ? { mapped } : { mapped, identifier: mapped };
+  return isEmail(person.email) && !isNoreplyEmail(person.email) ? { identifier: person.email } : {};
+}
+
+export function botProblem(who: string): string {
+  return `${capitalised(who)} is a bot, which is nobody on HipChat.`;
+}
+
+/** Why a person without an address cannot be found: neither user_map nor their commit email says who they are. */
+export function unaddressable(who: string, person: GithubPerson): string {
+  return `${who} is not in user_map, and ${withoutEmail(person)}`;
 }
 
 /** Finds the people the inputs name, each once, asking HipChat only what user_map does not answer. */
@@ -146,23 +170,19 @@ export class PeopleFinder {
   ): Promise<Resolution | undefined> {
     const { userMap, log } = this.#context;
     const who = described(references, person);
-    const key = [person.login, person.email].find((candidate) => candidate && userMap?.has(candidate.toLowerCase()));
-    const mapped = key === undefined ? undefined : userMap?.get(key.toLowerCase());
+    const { mapped, identifier } = addressOf(person, userMap);
     if (mapped?.startsWith('@') || (mapped && !needs.mention)) {
       log.info(`${capitalised(who)} is '${mapped}' on HipChat, as user_map says.`);
       const mention = mapped.startsWith('@') ? { mention: mapped } : {};
       return { found: { ...mention, user: mapped, aliases: [mapped.toLowerCase()] } };
     }
-
-    const byEmail = !mapped && isEmail(person.email) && !isNoreplyEmail(person.email);
-    const identifier = mapped ?? (byEmail ? person.email : undefined);
     if (identifier === undefined) {
       if (isBot(person.login)) {
-        const problem = `${capitalised(who)} is a bot, which is nobody on HipChat.`;
+        const problem = botProblem(who);
         log.info(problem);
         return { problem };
       }
-      return this.#notFound(`${who} is not in user_map, and ${withoutEmail(person)}`, needs, mapAdvice(person));
+      return this.#notFound(unaddressable(who, person), needs, mapAdvice(person));
     }
     const { lookUp } = this.#context;
     if (!lookUp) {
@@ -208,7 +228,7 @@ export class PeopleFinder {
   }
 }
 
-function capitalised(text: string): string {
+export function capitalised(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../simulator/server.ts';
 import { makeCertificates, type TestCertificates } from './certificates.ts';
@@ -69,10 +70,11 @@ function outcomes(result: ActionRun): Record<string, string> {
   return Object.fromEntries(lines(result).map((line) => [line.check, line.outcome]));
 }
 
-/** Nothing created, and every request to a room asked only with auth_test. */
+/** Nothing created, and every request to a room or a user asked only with auth_test. */
 function expectNothingPosted(simulator: Simulator): void {
   expect(simulator.delivered).toEqual([]);
-  for (const request of simulator.requests.filter((entry) => entry.path.startsWith('/v2/room/'))) {
+  expect(simulator.privateMessages).toEqual([]);
+  for (const request of simulator.requests.filter((entry) => /^\/v2\/(room|user)\//.test(entry.path))) {
     expect(request.query, request.path).toMatchObject({ auth_test: 'true' });
     expect(request.rawBody, request.path).toBe('');
   }
@@ -146,16 +148,21 @@ describe.concurrent('check: true', () => {
     expectNothingPosted(simulator);
   });
 
-  it('probes messages, the topic and files when the inputs turn them on, warning for a follow-up the token lacks', async (context) => {
+  it('probes messages, the topic and files when the inputs turn them on, failing for the topic the token may not set', async (context) => {
     const simulator = await simulatorFor(context);
     const inputs = { room: 'Deploys', token: 'user-without-admin-room', send_as: 'message', topic: 'live', file: 'deploy.log' };
     const result = await check(simulator.url, { inputs });
-    expect(result.exitCode, result.visibleLog).toBe(0);
+    expect(result.exitCode, result.visibleLog).toBe(1);
     expect(outcomes(result)).toMatchObject({
       "Room 'Deploys': messages and replies (send_message)": 'pass',
-      "Room 'Deploys': the topic (admin_room)": 'warn',
+      "Room 'Deploys': the topic (admin_room)": 'fail',
       "Room 'Deploys': files (send_message)": 'pass',
     });
+    expect(annotations(result, 'error')).toEqual([
+      expect.stringMatching(
+        /^The set-up check found 1 problem\(s\) that would make a run fail:\nRoom 'Deploys': the topic \(admin_room\): .*admin_room/,
+      ),
+    ]);
     expect(simulator.requests.map((request) => request.path)).toEqual(
       expect.arrayContaining(['/v2/room/Deploys/message', '/v2/room/Deploys/topic', '/v2/room/Deploys/share/file']),
     );
@@ -235,6 +242,102 @@ describe.concurrent('check: true', () => {
   });
 });
 
+describe.concurrent('the people, when mention or private_message name them', () => {
+  const OCTO = { id: 7, email: 'octo.cat@example.com', mention_name: 'OctoCat', name: 'Octo Cat' };
+  const MONA = { id: 8, email: 'mona@example.com', mention_name: 'Mona', name: 'Mona Lisa' };
+  const PEOPLE_TOKEN = 'people-check-token-5e6f';
+
+  /** A push whose head commit is by the given email, pushed by octocat from a noreply address. */
+  function pushBy(email: string): Pick<RunOptions, 'event' | 'eventName' | 'env'> {
+    const event = exampleEvent('push', (payload) => payload.head_commit !== null && payload.commits.length > 0);
+    event.head_commit.author = { name: 'Someone', email, username: 'octocat' };
+    event.pusher = { name: 'octocat', email: 'octocat@users.noreply.github.com' };
+    return { event, eventName: 'push', env: { ...runnerEnvFor('push', event), GITHUB_ACTOR: 'octocat' } };
+  }
+
+  async function peopleSimulator(context: TestContext): Promise<Simulator> {
+    return simulatorFor(context, {
+      users: [OCTO, MONA],
+      tokens: [...(TOKENS ?? []), { token: PEOPLE_TOKEN, scopes: ['send_notification', 'send_message', 'view_group'] }],
+    });
+  }
+
+  it('finds the author by commit email and may message them and a named user: all pass, nothing sent', async (context) => {
+    const simulator = await peopleSimulator(context);
+    const result = await check(simulator.url, {
+      ...pushBy('octo.cat@example.com'),
+      inputs: { room: 'Deploys', token: PEOPLE_TOKEN, mention: 'author', private_message: 'author, mona@example.com, Mona@example.com' },
+    });
+    expect(result.exitCode, result.visibleLog).toBe(0);
+    expect(lines(result).map((line) => `${line.outcome} ${line.check}`)).toEqual([
+      'pass Server reachable',
+      'skip Certificate trusted',
+      'pass HipChat API',
+      "pass Finding the author 'octocat' (octo.cat@example.com) (view_group)",
+      "pass Room 'Deploys': notifications (send_notification)",
+      'pass Private message to the author (send_message)',
+      "pass Private message to 'mona@example.com' (send_message)",
+    ]);
+    expect(
+      simulator.requests
+        .filter((request) => request.path.startsWith('/v2/user/'))
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual([
+      'GET /v2/user/octo.cat@example.com',
+      'POST /v2/user/mona@example.com/message',
+      'POST /v2/user/octo.cat@example.com/message',
+    ]);
+    expectNothingPosted(simulator);
+  });
+
+  it('warns of a person HipChat does not know or a noreply email, with the user_map line to add, and passes', async (context) => {
+    const simulator = await peopleSimulator(context);
+    const result = await check(simulator.url, {
+      ...pushBy('newbie@example.com'),
+      inputs: { room: 'Deploys', token: PEOPLE_TOKEN, mention: 'author actor', private_message: 'actor' },
+    });
+    expect(result.exitCode, result.visibleLog).toBe(0);
+    expect(outcomes(result)).toMatchObject({
+      "Finding the author 'octocat' (newbie@example.com) (view_group)": 'warn',
+      "Finding the actor 'octocat' (octocat@users.noreply.github.com) (view_group)": 'warn',
+      'Private message to the actor (send_message)': 'skip',
+    });
+    const warnings = annotations(result, 'warning');
+    expect(warnings).toContain(
+      "HipChat has no user 'newbie@example.com': a run would not find them. Add them to user_map, e.g. 'octocat: their.email@example.com' or 'octocat: \"@TheirMentionName\"'.",
+    );
+    expect(
+      warnings.some((warning) =>
+        /^The actor 'octocat' \(octocat@users\.noreply\.github\.com\) is not in user_map, and their commit email is GitHub's noreply address/.test(
+          warning,
+        ),
+      ),
+    ).toBe(true);
+    expectNothingPosted(simulator);
+  });
+
+  it('with a token that has neither view_group nor send_message: the lookup warns, the private message fails', async (context) => {
+    const simulator = await peopleSimulator(context);
+    const result = await check(simulator.url, {
+      ...pushBy('octo.cat@example.com'),
+      inputs: { room: 'Deploys', mention: 'author', private_message: '@Mona' },
+    });
+    expect(result.exitCode, result.visibleLog).toBe(1);
+    const byCheck = Object.fromEntries(lines(result).map((line) => [line.check, line]));
+    expect(byCheck["Finding the author 'octocat' (octo.cat@example.com) (view_group)"]).toMatchObject({
+      outcome: 'warn',
+      detail: expect.stringContaining('view_group'),
+    });
+    expect(byCheck["Private message to '@Mona' (send_message)"]).toMatchObject({
+      outcome: 'fail',
+      detail: expect.stringContaining('send_message'),
+    });
+    expect(byCheck["Room 'Deploys': notifications (send_notification)"]?.outcome).toBe('pass');
+    expectNothingPosted(simulator);
+  });
+});
+
 describe.concurrent('the GitHub token, when the inputs read the GitHub API', () => {
   async function githubFor(context: TestContext) {
     const github = await closedAfter(context, startFakeGithub({ tokens: [GITHUB_TOKEN] }));
@@ -308,6 +411,28 @@ describe('hipchat-notify check', () => {
     expect(output).toMatch(/^✓ Room 'Ops Room': notifications \(send_notification\) /m);
     expect(output).toContain('The set-up check passed: nothing was posted.');
     expect(output).not.toContain(TOKEN);
+    expectNothingPosted(simulator);
+  });
+});
+
+describe('hipchat-notify check with a topic', () => {
+  it('exits non-zero naming admin_room and the room when the token may not set the topic', async (context) => {
+    const simulator = await simulatorFor(context);
+    const args = ['check', '--server-url', simulator.url, '--room', 'Deploys', '--room', 'Ops Room', '--topic', 'live: {{ short_sha }}'];
+    const cli = spawn(process.execPath, [resolve(import.meta.dirname, '../../dist/index.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', HIPCHAT_TOKEN: 'user-without-admin-room' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    cli.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const [code] = await once(cli, 'close');
+    expect(code, output).toBe(1);
+    expect(output).toMatch(/^✓ Room 'Deploys': notifications \(send_notification\) /m);
+    expect(output).toMatch(/^✗ Room 'Deploys': the topic \(admin_room\) .*admin_room/m);
+    expect(output).toMatch(/^✗ Room 'Ops Room': the topic \(admin_room\) .*admin_room/m);
+    expect(output).toContain('The set-up check found 2 problem(s) that would make a run fail');
+    expect(output).not.toContain('user-without-admin-room');
     expectNothingPosted(simulator);
   });
 });

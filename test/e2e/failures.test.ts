@@ -341,21 +341,6 @@ describe.concurrent('without the permission, the notification is sent with what 
     expect(message).toMatch(/^acme\/api: CI #42 failed/);
     if (on !== 'jobs') expect(message).toContain('test (20): step "Run npm test" failed');
   });
-
-  it('a 403 when only the default message would have said why: told in the log, not a warning on every failed build', async (context) => {
-    const { result, message } = await runCase(context, {
-      jobs: workflowJobs(),
-      env: { GITHUB_JOB: 'notify' },
-      inputs: { needs: NEEDS, format: 'text' },
-      faults: [{ status: 403, message: 'Resource not accessible by integration', on: 'jobs' }],
-    });
-    expect(result.exitCode).toBe(0);
-    expect(annotations(result, 'warning')).toEqual([]);
-    expect(result.visibleLog).toContain(
-      "answered 403 Resource not accessible by integration: the github_token may not read Actions runs and jobs; give the job 'permissions: actions: read'",
-    );
-    expect(message).toMatch(/^acme\/api: CI #42 failed/);
-  });
 });
 
 describe.concurrent('text from the build', () => {
