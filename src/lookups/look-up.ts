@@ -63,19 +63,6 @@ function lookUpPrevious(client: GithubClient, github: GithubContext, job: string
   return previousResult(() => findPreviousJob(runs, jobs, runId, attempt, job), github, log, job);
 }
 
-/**
- * Whether only the default message's account of a failure reads the API. That account is a bonus nobody asked for,
- * so a read it cannot make (a token without actions: read, say) is told in the log, not as a warning on every failed
- * build; `hipchat-notify check` names the missing permission.
- */
-function bonusOnly(plan: LookupPlan): boolean {
-  return plan.failures === 'shown' && !plan.runFacts && plan.previous === undefined;
-}
-
-function quietly(log: LookupLog): LookupLog {
-  return { debug: (message) => log.debug(message), info: (message) => log.info(message), warning: (message) => log.info(message) };
-}
-
 export async function lookUp(plan: LookupPlan, context: LookupContext, deps: LookupDependencies): Promise<Found> {
   const { github, inputs } = context;
   const why = unavailable(context);
@@ -89,7 +76,6 @@ export async function lookUp(plan: LookupPlan, context: LookupContext, deps: Loo
     return plan.previous ? { previous: 'unknown' } : {};
   }
   const { runId, attempt } = attemptOf(github);
-  const log = bonusOnly(plan) ? quietly(deps.log) : deps.log;
   const client = await deps.openGithub({ apiUrl: github.api_url, token: inputs.githubToken, timeoutMs: TIMEOUT_MS });
   try {
     const facts = readsJobs(plan)
@@ -104,11 +90,11 @@ export async function lookUp(plan: LookupPlan, context: LookupContext, deps: Loo
             nowMs: deps.now(),
             for: { message: plan.runFacts, history: plan.previous === 'job', failures: plan.failures !== false },
           },
-          log,
+          deps.log,
         )
       : undefined;
-    const failures = plan.failures !== false && facts ? await lookUpFailures(client, facts, context, plan.logLines, log) : undefined;
-    const previous = plan.previous && (await lookUpPrevious(client, github, facts?.job?.name, log));
+    const failures = plan.failures !== false && facts ? await lookUpFailures(client, facts, context, plan.logLines, deps.log) : undefined;
+    const previous = plan.previous && (await lookUpPrevious(client, github, facts?.job?.name, deps.log));
     return {
       ...(failures && { failures }),
       ...(plan.runFacts && facts?.job && { job: { name: facts.job.name, url: facts.job.html_url } }),

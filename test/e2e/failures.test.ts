@@ -341,6 +341,20 @@ describe.concurrent('without the permission, the notification is sent with what 
     expect(message).toMatch(/^acme\/api: CI #42 failed/);
     if (on !== 'jobs') expect(message).toContain('test (20): step "Run npm test" failed');
   });
+
+  it('a 403 on the jobs for the default message alone, which no input asked for: still a warning naming it', async (context) => {
+    const { result, message } = await runCase(context, {
+      jobs: workflowJobs(),
+      env: { GITHUB_JOB: 'notify' },
+      inputs: { needs: NEEDS, format: 'text' },
+      faults: [{ status: 403, message: 'Resource not accessible by integration', on: 'jobs' }],
+    });
+    expect(result.exitCode).toBe(0);
+    expect(annotations(result, 'warning')).toEqual([
+      expect.stringContaining("give the job 'permissions: actions: read'. The notification goes out without what failed"),
+    ]);
+    expect(message).toMatch(/^acme\/api: CI #42 failed/);
+  });
 });
 
 describe.concurrent('text from the build', () => {
