@@ -10,7 +10,6 @@ import { notificationCall } from './hipchat/endpoints/notification.js';
 import { v2Body } from './hipchat/endpoints/notification-v2.js';
 import type { HttpTransport } from './hipchat/transport/http.js';
 import type { TransportOptions } from './hipchat/transport/transport-options.js';
-import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
 import { isPersonReference } from './inputs/people.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
@@ -86,7 +85,8 @@ async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'r
   const workspace = env.GITHUB_WORKSPACE || '.';
   const inputs = await readInputs(core, env);
   const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
-  const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
+  // Like its parser, the certificate check loads only for a step that gives ca_cert.
+  const ca = inputs.caCert ? await (await import('./inputs/ca-cert.js')).loadCaCert(inputs.caCert, deps.readText, workspace) : [];
   // Checked whenever it is given, so that a mistake in it shows on the first run, not on the first failure.
   const userMap = inputs.userMap ? (await import('./lookups/user-map.js')).parseUserMap(inputs.userMap) : undefined;
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
