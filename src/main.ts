@@ -7,10 +7,9 @@ import type { OpenGithub } from './github/types.js';
 import { deliverWithCompanion } from './hipchat/delivery/companion.js';
 import { type Clock, deliverToRooms, type RoomResult, type Session } from './hipchat/delivery/deliver.js';
 import { notificationCall } from './hipchat/endpoints/notification.js';
-import { v2Body } from './hipchat/endpoints/notification-v2.js';
+import { type V2NotificationBody, v2Body } from './hipchat/endpoints/notification-v2.js';
 import type { HttpTransport } from './hipchat/transport/http.js';
 import type { TransportOptions } from './hipchat/transport/transport-options.js';
-import { loadCaCert } from './inputs/ca-cert.js';
 import { messageFormatOf } from './inputs/parse.js';
 import { isPersonReference } from './inputs/people.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
@@ -24,7 +23,9 @@ import { redactor, secretForms } from './redact.js';
 import { renderMessage } from './render/message.js';
 import { type Notification, type RenderedParts, type RoomNotifications, roomNotifications } from './render/notification.js';
 import type { TemplateSource } from './render/template.js';
-import { type AppendSummary, type DryRunCore, report, reportDryRun, reportSkipped } from './report/report.js';
+import type { DryRunCore } from './report/dry-run.js';
+import type { SentBody } from './report/outputs.js';
+import { type AppendSummary, report, reportSkipped } from './report/report.js';
 import { type Decision, decide, type PreviousResult } from './rules/send-when.js';
 import { buildView } from './view.js';
 
@@ -86,7 +87,8 @@ async function prepare(deps: Pick<Dependencies, 'core' | 'env' | 'readText' | 'r
   const workspace = env.GITHUB_WORKSPACE || '.';
   const inputs = await readInputs(core, env);
   const template = await loadTemplate(inputs.template, inputs.templateFile, workspace, deps);
-  const ca = inputs.caCert ? await loadCaCert(inputs.caCert, deps.readText, workspace) : [];
+  // Like its parser, the certificate check loads only for a step that gives ca_cert.
+  const ca = inputs.caCert ? await (await import('./inputs/ca-cert.js')).loadCaCert(inputs.caCert, deps.readText, workspace) : [];
   // Checked whenever it is given, so that a mistake in it shows on the first run, not on the first failure.
   const userMap = inputs.userMap ? (await import('./lookups/user-map.js')).parseUserMap(inputs.userMap) : undefined;
   const github = await readGithubContext(env, deps.readText, (message) => core.warning(message));
@@ -132,6 +134,11 @@ async function render(
 
 function warnIfShortened(core: ActionCore, { shortened }: RoomNotifications): void {
   if (shortened) core.warning(`The message had ${shortened.from} characters; HipChat accepts ${shortened.max}, so it was shortened.`);
+}
+
+/** What went, or would go, to the rooms, as the outputs and the summary show it. */
+function sentBodies({ notification, companion, message }: RoomNotifications): { body: SentBody; companion?: V2NotificationBody } {
+  return { body: message === undefined ? v2Body(notification) : { message }, companion: companion && v2Body(companion) };
 }
 
 /** The topic, rendered, and the file, found: before any request, so that a mistake in either fails first. */
@@ -181,7 +188,7 @@ async function completeNotification(
     core.warning('The message has html tags, which a room message shows as typed: write the template as plain text.');
   }
   const followUps = await planFollowUps(setup, prepared.parts.view, deps);
-  core.debug(`Notification body: ${JSON.stringify(message === undefined ? v2Body(prepared.notification) : { message })}`);
+  core.debug(`Notification body: ${JSON.stringify(sentBodies(prepared).body)}`);
   return { ...prepared, followUps };
 }
 
@@ -320,6 +327,16 @@ async function checkInstead(setup: Setup, deps: Dependencies, redact: (text: str
   await checkSetUp({ ...prepared, template: setup.template?.text }, deps, redact);
 }
 
+/**
+ * `dry_run: true`: what would have been sent, with the people user_map names mentioned, in the outputs and the job
+ * summary instead of the rooms. Its report loads only for a dry run.
+ */
+async function reportInstead(prepared: PreparedNotification, deps: Dependencies, redact: (text: string) => string): Promise<void> {
+  const { prepared: mentioned } = await previewOf(prepared, deps.core);
+  const { reportDryRun } = await import('./report/dry-run.js');
+  await reportDryRun(deps.core, { ...sentBodies(mentioned), rooms: prepared.inputs.rooms }, deps.appendSummary, redact);
+}
+
 export async function run(deps: Dependencies): Promise<void> {
   const { core } = deps;
   try {
@@ -338,9 +355,7 @@ export async function run(deps: Dependencies): Promise<void> {
     }
     const { inputs } = prepared;
     if (inputs.dryRun) {
-      const { notification, companion, message } = (await previewOf(prepared, core)).prepared;
-      const body = message === undefined ? v2Body(notification) : { message };
-      await reportDryRun(core, { body, rooms: inputs.rooms, companion: companion && v2Body(companion) }, deps.appendSummary, redact);
+      await reportInstead(prepared, deps, redact);
       return;
     }
     const session = await openSession(prepared, deps, redact);
@@ -350,16 +365,7 @@ export async function run(deps: Dependencies): Promise<void> {
       const results = await deliver(mentioned, session, deps, redact);
       const followUps = await followUp(mentioned, results, session, deps, redact);
       const privateMessages = await messagePeople(mentioned, people, session, core);
-      const { notification, companion, message } = mentioned;
-      const body = message === undefined ? v2Body(notification) : { message };
-      const sent = {
-        body,
-        results,
-        failOnError: inputs.failOnError,
-        companion: companion && v2Body(companion),
-        followUps,
-        privateMessages,
-      };
+      const sent = { ...sentBodies(mentioned), results, failOnError: inputs.failOnError, followUps, privateMessages };
       await report(core, sent, deps.appendSummary, redact);
     } finally {
       await session.transport.close();

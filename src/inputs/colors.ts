@@ -1,5 +1,5 @@
 import { InputError, listChoices } from './errors.js';
-import { COLOR_CHOICES, type ColorChoice, isOneOf, JOB_STATUSES, type JobStatus, parseColor } from './parse.js';
+import { COLOR_CHOICES, type ColorChoice, isOneOf, JOB_STATUSES, type JobStatus } from './parse.js';
 
 /** `color`: one colour for every status, or a colour per status, each status not listed taking `auto`. */
 export type ColorSetting = ColorChoice | ColorsByStatus;
@@ -22,11 +22,10 @@ function parseEntry(entry: string): [JobStatus, ColorChoice] {
 }
 
 /**
- * One colour (`purple`, `auto`), or `status=colour` entries separated by commas or line breaks, as log levels map
- * to colours: `success=green, failure=red`. A status given twice is a mistake, not an override.
+ * `status=colour` entries separated by commas or line breaks, as log levels map to colours: `success=green,
+ * failure=red`. A status given twice is a mistake, not an override. One colour alone is parse.ts's parseColor.
  */
-export function parseColorSetting(raw: string): ColorSetting {
-  if (!raw.includes('=')) return parseColor(raw);
+export function parseColorsByStatus(raw: string): ColorsByStatus {
   const byStatus: Partial<Record<JobStatus, ColorChoice>> = {};
   for (const entry of raw.split(/[,\r\n]+/).map((part) => part.trim())) {
     if (entry === '') continue;

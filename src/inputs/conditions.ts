@@ -1,6 +1,6 @@
-import { InputError, invalidChoice } from './errors.js';
+import { invalidChoice } from './errors.js';
 import { isOneOf, JOB_STATUSES, type JobStatus, parseBoolean } from './parse.js';
-import { isPersonReference, MENTION, words } from './people.js';
+import { words } from './people.js';
 
 /** Rules that compare the status with the previous run's, which only the GitHub API knows. */
 export const TRANSITION_RULES = ['changed', 'fixed', 'broken'] as const;
@@ -44,20 +44,4 @@ export function parseNotify(raw: string): readonly JobStatus[] {
     const hint = 'A status list pings the room only on those statuses, e.g. notify: failure, cancelled.';
     throw invalidChoice('notify', raw.trim(), ['true', 'false', ...JOB_STATUSES], hint);
   }
-}
-
-/**
- * Mentions to add: @here, @all, mention names, or author and actor (found on HipChat when the run mentions them),
- * separated by spaces, commas or line breaks.
- */
-export function parseMentions(raw: string): readonly string[] {
-  const list = words(raw);
-  for (const mention of list) {
-    if (!MENTION.test(mention) && !isPersonReference(mention)) {
-      throw new InputError(
-        `Invalid mention '${mention}': expected @here, @all, mention names such as @alice (an @, then letters, digits, '.', '_' or '-'), author (the commit's author) or actor (whoever started the run).`,
-      );
-    }
-  }
-  return list;
 }

@@ -1,11 +1,11 @@
 import { proxyCredentials } from '../hipchat/transport/transport-options.js';
 import { secretForms } from '../redact.js';
-import { type CaCertSource, parseCaCert } from './ca-cert.js';
-import { type ColorSetting, parseColorSetting } from './colors.js';
-import { parseMentions, parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
+import type { CaCertSource } from './ca-cert.js';
+import type { ColorSetting } from './colors.js';
+import { parseNotify, parseSendWhen, parseStatusList, type SendRule } from './conditions.js';
 import { InputError } from './errors.js';
-import { type Matrix, parseMatrix } from './matrix.js';
-import { type NeededJob, parseNeeds, worstResult } from './needs.js';
+import type { Matrix } from './matrix.js';
+import type { NeededJob } from './needs.js';
 import {
   type ApiVersion,
   type Format,
@@ -13,6 +13,7 @@ import {
   LOG_LINES_MAX,
   parseApiVersion,
   parseBoolean,
+  parseColor,
   parseFormat,
   parseFrom,
   parseRooms,
@@ -100,9 +101,24 @@ async function readRoomInputs(get: (name: string) => string, context: RoomInputs
   return (await import('./room-inputs.js')).parseRoomInputs(get, context);
 }
 
-/** private_message's parser, with its email pattern, loads only for a step that gives the input. */
-async function readPrivateMessage(raw: string): Promise<readonly string[]> {
-  return raw.trim() === '' ? [] : (await import('./hipchat-users.js')).parsePrivateMessage(raw);
+/**
+ * Most steps leave needs, matrix, mention, private_message and ca_cert empty: each one's parser, with its words for
+ * a mistake (and private_message's email pattern), loads only for a step that gives it.
+ */
+async function whenGiven<T>(raw: string, parse: (raw: string) => Promise<T>): Promise<T | undefined> {
+  return raw.trim() === '' ? undefined : parse(raw);
+}
+
+/** With needs, the status is its jobs' worst result. */
+async function readNeeds(raw: string) {
+  const { parseNeeds, worstResult } = await import('./needs.js');
+  const jobs = parseNeeds(raw);
+  return jobs && { jobs, status: worstResult(jobs) };
+}
+
+/** One colour is the usual setting: the parser of a colour per status (`failure=red`) loads only for a step that maps. */
+async function readColor(raw: string): Promise<ColorSetting> {
+  return raw.includes('=') ? (await import('./colors.js')).parseColorsByStatus(raw) : parseColor(raw);
 }
 
 /**
@@ -120,7 +136,7 @@ export async function readInputs(source: InputSource, env: NodeJS.ProcessEnv): P
   const dryRun = parseBoolean('dry_run', source.getInput('dry_run'), false);
   // A dry run sends nothing, so a workflow without the secret (a fork's pull request) can run one.
   const token = dryRun && rawToken.trim() === '' ? '' : parseToken(rawToken, source.commandLine);
-  const needs = parseNeeds(source.getInput('needs'));
+  const needs = await whenGiven(source.getInput('needs'), readNeeds);
   const apiVersion = parseApiVersion(source.getInput('api_version'));
   const from = source.getInput('from');
 
@@ -140,24 +156,26 @@ export async function readInputs(source: InputSource, env: NodeJS.ProcessEnv): P
     rooms,
     token,
     serverUrl: parseServerUrl(source.getInput('server_url'), source.commandLine),
-    color: parseColorSetting(source.getInput('color')),
+    color: await readColor(source.getInput('color')),
     notify: parseNotify(source.getInput('notify')),
     format,
     template: source.getInput('template'),
     templateFile: source.getInput('template_file'),
     card,
     from: apiVersion === 'v1' ? parseV1From(from) : parseFrom(from),
-    status: needs ? worstResult(needs) : parseStatus(source.getInput('status')),
+    status: needs?.status ?? parseStatus(source.getInput('status')),
     failOnError: parseBoolean('fail_on_error', source.getInput('fail_on_error'), true),
     dryRun,
     sendWhen: parseSendWhen(source.getInput('send_when')),
-    mention: parseMentions(source.getInput('mention')),
+    mention: (await whenGiven(source.getInput('mention'), async (raw) => (await import('./mentions.js')).parseMentions(raw))) ?? [],
     mentionOn: parseStatusList('mention_on', source.getInput('mention_on'), ['failure']),
-    privateMessage: await readPrivateMessage(source.getInput('private_message')),
+    privateMessage:
+      (await whenGiven(source.getInput('private_message'), async (raw) => (await import('./hipchat-users.js')).parsePrivateMessage(raw))) ??
+      [],
     privateMessageOn: parseStatusList('private_message_on', source.getInput('private_message_on'), ['failure']),
     userMap: source.getInput('user_map'),
-    needs,
-    matrix: parseMatrix(source.getInput('matrix')),
+    needs: needs?.jobs,
+    matrix: await whenGiven(source.getInput('matrix'), async (raw) => (await import('./matrix.js')).parseMatrix(raw)),
     logLines: parseWholeNumber('log_lines', source.getInput('log_lines'), { min: 0, max: LOG_LINES_MAX, fallback: 0 }),
     githubToken: rawGithubToken.trim(),
     apiVersion,
@@ -168,7 +186,7 @@ export async function readInputs(source: InputSource, env: NodeJS.ProcessEnv): P
       fallback: 10,
       unit: 'seconds',
     }),
-    caCert: parseCaCert(source.getInput('ca_cert')),
+    caCert: await whenGiven(source.getInput('ca_cert'), async (raw) => (await import('./ca-cert.js')).parseCaCert(raw)),
     tlsVerify: parseBoolean('tls_verify', source.getInput('tls_verify'), true),
     check: parseBoolean('check', source.getInput('check'), false),
     secrets: [token, rawGithubToken.trim(), ...proxySecrets].filter((secret) => secret !== ''),

@@ -1,7 +1,7 @@
 import type { ReadText } from '../context/read.js';
 import type { TemplateSource } from '../render/template.js';
 import { InputError } from './errors.js';
-import { type RealPath, workspacePath } from './workspace-path.js';
+import type { RealPath } from './workspace-path.js';
 
 /** Far above any template (LiquidJS parses at most 100,000 characters), far below what could hurt the runner. */
 export const TEMPLATE_FILE_MAX_BYTES = 1024 * 1024;
@@ -22,6 +22,8 @@ export async function loadTemplate(
   if (template) return { text: template, origin: "input 'template'" };
   if (!templateFile) return undefined;
 
+  // The workspace confinement loads only for a step that names a file.
+  const { workspacePath } = await import('./workspace-path.js');
   const path = await workspacePath('template_file', templateFile, workspace, files.realPath);
   try {
     return { text: await files.readText(path, TEMPLATE_FILE_MAX_BYTES), origin: `template_file '${templateFile}'` };

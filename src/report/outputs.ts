@@ -49,8 +49,3 @@ export function skippedOutputs(reason: string): ActionOutputs {
     skip_reason: reason,
   };
 }
-
-/** A dry run: the payload that would have been sent, and nothing delivered or failed. */
-export function dryRunOutputs(body: SentBody): ActionOutputs {
-  return { ...actionOutputs(body, []), results: '[]' };
-}

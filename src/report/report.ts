@@ -2,8 +2,8 @@ import type { FollowUps } from '../followups/follow-up.js';
 import type { PrivateMessages } from '../followups/private-messages.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
-import { type ActionOutputs, actionOutputs, dryRunOutputs, type SentBody, skippedOutputs } from './outputs.js';
-import { dryRunSummaryMarkdown, skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
+import { type ActionOutputs, actionOutputs, type SentBody, skippedOutputs } from './outputs.js';
+import { skippedSummaryMarkdown, summaryMarkdown } from './summary.js';
 
 /** The part of @actions/core that reporting uses. */
 export interface ReportCore {
@@ -27,21 +27,9 @@ export interface RunOutcome {
 
 export type AppendSummary = (markdown: string) => Promise<void>;
 
-/** A dry run ends in a notice, the runner's annotation for news that is neither a warning nor an error. */
-export interface DryRunCore extends ReportCore {
-  notice(message: string, properties?: { title?: string }): void;
-}
-
-/** What a dry run would have sent, and where. */
-export interface DryRunOutcome {
-  readonly body: SentBody;
-  readonly rooms: readonly string[];
-  readonly companion?: V2NotificationBody;
-}
-
 const NOT_DELIVERED = 'HipChat notification not delivered';
 
-function setOutputs(core: ReportCore, outputs: ActionOutputs, redact: (text: string) => string): void {
+export function setOutputs(core: ReportCore, outputs: ActionOutputs, redact: (text: string) => string): void {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value));
 }
 
@@ -74,7 +62,7 @@ export async function report(
     core,
     appendSummary,
     redact(
-      summaryMarkdown(outcome.body, outcome.results, outcome.companion, outcome.followUps?.results) +
+      (await summaryMarkdown(outcome.body, outcome.results, outcome.companion, outcome.followUps?.results)) +
         (outcome.privateMessages?.summary ?? ''),
     ),
   );
@@ -99,22 +87,4 @@ export async function reportSkipped(core: ReportCore, reason: string, appendSumm
   core.info(reason);
   setOutputs(core, skippedOutputs(reason), (text) => text);
   await writeSummary(core, appendSummary, skippedSummaryMarkdown(reason));
-}
-
-/** Reports a dry run: the payload output and the job summary show what would have been sent, and a notice says so. */
-export async function reportDryRun(
-  core: DryRunCore,
-  outcome: DryRunOutcome,
-  appendSummary: AppendSummary,
-  redact: (text: string) => string,
-): Promise<void> {
-  setOutputs(core, dryRunOutputs(outcome.body), redact);
-  const rooms = outcome.rooms.map((room) => `'${room}'`).join(', ');
-  core.notice(
-    `Dry run: nothing was sent. The ${'color' in outcome.body ? 'notification' : 'message'} would have gone to ${rooms}; the payload output and the job summary show it.`,
-    {
-      title: 'HipChat dry run',
-    },
-  );
-  await writeSummary(core, appendSummary, redact(dryRunSummaryMarkdown(outcome.body, outcome.rooms, outcome.companion)));
 }

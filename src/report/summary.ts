@@ -1,20 +1,11 @@
-import type { Card, LozengeStyle } from '../card/card.js';
 import type { FollowUpResult } from '../followups/plan.js';
 import type { RoomResult } from '../hipchat/delivery/deliver.js';
 import type { V2NotificationBody } from '../hipchat/endpoints/notification-v2.js';
-import { escapeHtml, link } from '../render/html.js';
+import { escapeHtml } from '../render/html.js';
 import { tableCell } from './markdown.js';
 import type { SentBody } from './outputs.js';
 
 const COLOR_MARKS: Readonly<Record<string, string>> = { green: '🟩', red: '🟥', yellow: '🟨', purple: '🟪', gray: '⬜', random: '🎲' };
-const LOZENGE_MARKS: Readonly<Record<LozengeStyle, string>> = {
-  'lozenge-success': '🟢',
-  'lozenge-error': '🔴',
-  'lozenge-current': '🔵',
-  'lozenge-complete': '🔷',
-  'lozenge-moved': '🟡',
-  lozenge: '⚪',
-};
 
 /**
  * The message as the room shows it. html goes in as sent: every value from the event in it is already escaped and
@@ -37,31 +28,14 @@ function messagePreview(label: string, body: V2NotificationBody): string[] {
   ];
 }
 
-function cardPreview(card: Card): string[] {
-  const description = card.description
-    ? card.description.format === 'html'
-      ? card.description.value
-      : escapeHtml(card.description.value)
-    : '';
-  const rows = (card.attributes ?? []).map((attribute) => {
-    const mark = attribute.value.style ? `${LOZENGE_MARKS[attribute.value.style]} ` : '';
-    const value = attribute.value.url ? link(attribute.value.url, attribute.value.label) : escapeHtml(attribute.value.label);
-    return `| ${tableCell(attribute.label ?? '')} | ${mark}${value.replace(/\|/g, '&#124;')} |`;
-  });
-  return [
-    `🃏 **Card** (${escapeHtml(card.style)}${card.format ? `, ${escapeHtml(card.format)}` : ''})`,
-    '',
-    `<blockquote><b>${link(card.url ?? '', card.title)}</b>${description ? `<br>${description}` : ''}</blockquote>`,
-    '',
-    ...(rows.length > 0 ? ['| Attribute | Value |', '| --- | --- |', ...rows, ''] : []),
-  ];
-}
-
-/** The card, the message, and the text companion with the mentions, as the room shows them; or a user's message. */
-function previews(body: SentBody, companion?: V2NotificationBody): string[] {
+/**
+ * The card, the message, and the text companion with the mentions, as the room shows them; or a user's message.
+ * The card's preview loads only for a run that sent one.
+ */
+export async function previews(body: SentBody, companion?: V2NotificationBody): Promise<string[]> {
   if (!('color' in body)) return plainMessagePreview(body.message);
   return [
-    ...(body.card ? cardPreview(body.card) : []),
+    ...(body.card ? (await import('./card-preview.js')).cardPreview(body.card) : []),
     ...messagePreview(body.card ? 'Message for clients without cards' : 'Message', body),
     ...(companion ? messagePreview('Mentions', companion) : []),
   ];
@@ -94,12 +68,12 @@ function plainMessagePreview(message: string): string[] {
  * topic and the file did there, and a readable preview of what was sent: the card, the message, and the text
  * companion with the mentions.
  */
-export function summaryMarkdown(
+export async function summaryMarkdown(
   body: SentBody,
   results: readonly RoomResult[],
   companion?: V2NotificationBody,
   followUps: readonly FollowUpResult[] = [],
-): string {
+): Promise<string> {
   const also = followUps.length > 0;
   const rows = results.map((result) => {
     const cells = [result.room, roomOutcome(result), String(result.attempts), ...(also ? [followUpCell(result.room, followUps)] : [])];
@@ -112,18 +86,7 @@ export function summaryMarkdown(
     `| --- | --- | --- |${also ? ' --- |' : ''}`,
     ...rows,
     '',
-    ...previews(body, companion),
-  ].join('\n');
-}
-
-/** Markdown for the job summary of a dry run: the rooms it would have gone to, and what they would have got. */
-export function dryRunSummaryMarkdown(body: SentBody, rooms: readonly string[], companion?: V2NotificationBody): string {
-  return [
-    `### HipChat ${'color' in body ? 'notification' : 'message'} (dry run)`,
-    '',
-    `🧪 Nothing was sent: this was a dry run. It would have gone to ${rooms.map((room) => `<b>${escapeHtml(room)}</b>`).join(', ')}.`,
-    '',
-    ...previews(body, companion),
+    ...(await previews(body, companion)),
   ].join('\n');
 }
 

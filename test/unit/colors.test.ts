@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { parseColorSetting } from '../../src/inputs/colors.js';
-import { JOB_STATUSES } from '../../src/inputs/parse.js';
+import { parseColorsByStatus } from '../../src/inputs/colors.js';
+import { JOB_STATUSES, parseColor } from '../../src/inputs/parse.js';
 import { resolveColor } from '../../src/render/color.js';
 
-describe('parseColorSetting', () => {
+describe('parseColor and parseColorsByStatus', () => {
   it('takes one colour as before', () => {
-    expect(parseColorSetting('')).toBe('auto');
-    expect(parseColorSetting(' Purple ')).toBe('purple');
+    expect(parseColor('')).toBe('auto');
+    expect(parseColor(' Purple ')).toBe('purple');
   });
 
   it('takes status=colour entries separated by commas or line breaks, in any case and spacing', () => {
-    expect(parseColorSetting('success=green, Failure = RED\ncancelled=gray,\n started=purple')).toEqual({
+    expect(parseColorsByStatus('success=green, Failure = RED\ncancelled=gray,\n started=purple')).toEqual({
       success: 'green',
       failure: 'red',
       cancelled: 'gray',
       started: 'purple',
     });
-    expect(parseColorSetting('failure=purple')).toEqual({ failure: 'purple' });
-    expect(parseColorSetting('success=auto, skipped=random')).toEqual({ success: 'auto', skipped: 'random' });
+    expect(parseColorsByStatus('failure=purple')).toEqual({ failure: 'purple' });
+    expect(parseColorsByStatus('success=auto, skipped=random')).toEqual({ success: 'auto', skipped: 'random' });
   });
 
   it.each([
@@ -42,13 +42,13 @@ describe('parseColorSetting', () => {
       'Invalid color: the status failure is given twice; e.g. success=green, failure=red, cancelled=gray, started=purple.',
     ],
   ])('names the bad entry, the status or the colour, and what is accepted: %s', (raw, message) => {
-    expect(() => parseColorSetting(raw)).toThrow(message);
+    expect(() => parseColorsByStatus(raw)).toThrow(message);
   });
 });
 
 describe('resolveColor with a mapping', () => {
   it('colours a listed status as mapped and every other one as auto would', () => {
-    const setting = parseColorSetting('failure=purple, started=purple, success=auto');
+    const setting = parseColorsByStatus('failure=purple, started=purple, success=auto');
     expect(JOB_STATUSES.map((status) => resolveColor(setting, status))).toEqual(['green', 'purple', 'gray', 'yellow', 'purple']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMentions, parseNotify, parseSendWhen, parseStatusList } from '../../src/inputs/conditions.js';
+import { parseNotify, parseSendWhen, parseStatusList } from '../../src/inputs/conditions.js';
+import { parseMentions } from '../../src/inputs/mentions.js';
 import { parseNeeds, worstResult } from '../../src/inputs/needs.js';
 import { JOB_STATUSES } from '../../src/inputs/parse.js';
 import { readInputs } from '../../src/inputs/read.js';

@@ -44,18 +44,20 @@ describe('POST /v2/room/{id_or_name}/message', () => {
     expect(call.read(response(403, 'no'))).toBeUndefined();
   });
 
-  it('names the endpoint, the room and send_message when the token may not post', () => {
+  it('names the endpoint, the room and send_message when the token may not post', async () => {
     const said = refusal(403, "This action requires one of the following scopes: [u'send_message']");
-    expect(call.describe(said)).toBe(
+    expect(await call.describe(said)).toBe(
       "The token may not post messages to room 'Dev Ops' with POST /v2/room/{id_or_name}/message (HipChat said: 403 This action requires one of the following scopes: [u'send_message']): it needs the send_message scope, which only a user's token has (a personal access token under Account settings → API access): a room notification token cannot post messages.",
     );
-    expect(call.describe(refusal(401, 'Invalid OAuth session'))).toBe(
+    expect(await call.describe(refusal(401, 'Invalid OAuth session'))).toBe(
       "HipChat did not accept the token for the message (POST /v2/room/{id_or_name}/message) to room 'Dev Ops' (HipChat said: 401 Invalid OAuth session): check that the token input holds a valid, unexpired v2 token with the send_message scope (v1 admin tokens do not work on v2).",
     );
-    expect(call.describe(refusal(400, 'too long', { field: 'message' }))).toBe(
+    expect(await call.describe(refusal(400, 'too long', { field: 'message' }))).toBe(
       "HipChat rejected the message (POST /v2/room/{id_or_name}/message) for room 'Dev Ops' in field 'message' (HipChat said: 400 too long).",
     );
-    expect(call.describe(refusal(404, 'Room Dev Ops not found'))).toMatch(/^Room 'Dev Ops' was not found on https:\/\/chat.example.com/);
+    expect(await call.describe(refusal(404, 'Room Dev Ops not found'))).toMatch(
+      /^Room 'Dev Ops' was not found on https:\/\/chat.example.com/,
+    );
   });
 });
 
@@ -78,11 +80,11 @@ describe('POST /v2/room/{id_or_name}/reply', () => {
     });
   });
 
-  it('keeps a missing room, a bad message and a missing scope as failures', () => {
+  it('keeps a missing room, a bad message and a missing scope as failures', async () => {
     expect(call.read(refusal(404, 'Room Ops not found'))).toBeUndefined();
     expect(call.read(refusal(400, 'too long', { field: 'message' }))).toBeUndefined();
     expect(call.read(refusal(403, "[u'send_message']"))).toBeUndefined();
-    expect(call.describe(refusal(403, "[u'send_message']"))).toMatch(
+    expect(await call.describe(refusal(403, "[u'send_message']"))).toMatch(
       /^The token may not reply in room 'Ops' with POST \/v2\/room\/\{id_or_name\}\/reply .*: it needs the send_message scope/,
     );
   });
@@ -97,8 +99,8 @@ describe('PUT /v2/room/{id_or_name}/topic', () => {
     expect(call.read(response(204))).toEqual({ value: undefined });
   });
 
-  it('names admin_room when the token may not set it', () => {
-    expect(call.describe(refusal(403, "This action requires one of the following scopes: [u'admin_room']"))).toBe(
+  it('names admin_room when the token may not set it', async () => {
+    expect(await call.describe(refusal(403, "This action requires one of the following scopes: [u'admin_room']"))).toBe(
       "The token may not set the topic of room 'Deploys' with PUT /v2/room/{id_or_name}/topic (HipChat said: 403 This action requires one of the following scopes: [u'admin_room']): it needs the admin_room scope: give the step a token of a room admin with admin_room, or leave topic empty.",
     );
   });
@@ -139,7 +141,7 @@ describe('POST /v2/room/{id_or_name}/share/file', () => {
       'content-type': expect.stringMatching(/^multipart\/related;/),
     });
     expect(call('QA').request.body).toBe(ops.request.body);
-    expect(ops.describe(refusal(403, "[u'send_message']"))).toMatch(
+    expect(await ops.describe(refusal(403, "[u'send_message']"))).toMatch(
       /share files with room 'Ops' with POST \/v2\/room\/\{id_or_name\}\/share\/file/,
     );
   });

@@ -54,8 +54,8 @@ describe('describeFailure', () => {
   const describeNotification = (room: string, answer: HttpResponse) =>
     v2NotificationCall({ serverUrl: server, token: 't' }, NOTIFICATION)(room).describe(answer);
 
-  it('explains a 401 as a token problem', () => {
-    const text = describeNotification(
+  it('explains a 401 as a token problem', async () => {
+    const text = await describeNotification(
       'Ops',
       response(401, { error: { code: 401, message: 'Invalid OAuth session', type: 'Unauthorized' } }),
     );
@@ -64,23 +64,23 @@ describe('describeFailure', () => {
     );
   });
 
-  it('names the room that was not found', () => {
-    const text = describeNotification(
+  it('names the room that was not found', async () => {
+    const text = await describeNotification(
       'Dev+Ops',
       response(404, { error: { code: 404, message: 'Room Dev+Ops not found', type: 'Not Found' } }),
     );
     expect(text).toMatch(/^Room 'Dev\+Ops' was not found on https:\/\/chat.example.com \(HipChat said: 404 Room Dev\+Ops not found\)/);
   });
 
-  it('tells a 404 for a path the server lacks from one for a room it does not have', () => {
-    expect(describeNotification('Ops', response(404, { error: { code: 404, message: 'Resource not found' } }))).toBe(
+  it('tells a 404 for a path the server lacks from one for a room it does not have', async () => {
+    expect(await describeNotification('Ops', response(404, { error: { code: 404, message: 'Resource not found' } }))).toBe(
       "https://chat.example.com has no POST /v2/room/{id_or_name}/notification for room 'Ops' (HipChat said: 404 Resource not found): check server_url, or the server may be too old for it.",
     );
-    expect(describeNotification('Ops', response(404, '<html>Not Found</html>'))).toMatch(/^Room 'Ops' was not found/);
+    expect(await describeNotification('Ops', response(404, '<html>Not Found</html>'))).toMatch(/^Room 'Ops' was not found/);
   });
 
-  it('says which field a 400 is about', () => {
-    const text = describeNotification(
+  it('says which field a 400 is about', async () => {
+    const text = await describeNotification(
       'Ops',
       response(400, {
         error: {
@@ -97,17 +97,17 @@ describe('describeFailure', () => {
     );
   });
 
-  it('explains a 403 as scope or room binding', () => {
+  it('explains a 403 as scope or room binding', async () => {
     expect(
-      describeNotification(
+      await describeNotification(
         'Ops',
         response(403, { error: { message: "This action requires one of the following scopes: [u'send_notification']" } }),
       ),
     ).toMatch(/send_notification scope/);
   });
 
-  it('says when a rate limit resets', () => {
-    const text = describeNotification(
+  it('says when a rate limit resets', async () => {
+    const text = await describeNotification(
       'Ops',
       response(
         429,
@@ -125,10 +125,10 @@ describe('describeFailure', () => {
     );
   });
 
-  it('names flood control, both limits, or neither, and waits for the later reset', () => {
+  it('names flood control, both limits, or neither, and waits for the later reset', async () => {
     const flood = { error: { message: 'Flood control limit exceeded' } };
     expect(
-      describeNotification('Ops', response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' })),
+      await describeNotification('Ops', response(429, flood, { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' })),
     ).toBe(
       "HipChat's flood control for the room stopped the notification for room 'Ops' (HipChat said: 429 Flood control limit exceeded). It resets at 2023-11-14T22:14:20.000Z.",
     );
@@ -138,19 +138,19 @@ describe('describeFailure', () => {
       'x-floodcontrol-remaining': '0',
       'x-floodcontrol-reset': '1700000060',
     };
-    expect(describeNotification('Ops', response(429, flood, both))).toMatch(
+    expect(await describeNotification('Ops', response(429, flood, both))).toMatch(
       /^HipChat's rate limit for the token and flood control for the room stopped .* It resets at 2023-11-14T22:18:20.000Z\.$/,
     );
-    expect(describeNotification('Ops', response(429, '', { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': 'soon' }))).toBe(
+    expect(await describeNotification('Ops', response(429, '', { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': 'soon' }))).toBe(
       "HipChat's rate limit stopped the notification for room 'Ops' (HipChat said: 429).",
     );
   });
 
-  it('copes with bodies that are not HipChat envelopes', () => {
-    expect(describeNotification('Ops', response(502, '<html>Bad   gateway</html>'))).toBe(
+  it('copes with bodies that are not HipChat envelopes', async () => {
+    expect(await describeNotification('Ops', response(502, '<html>Bad   gateway</html>'))).toBe(
       "HipChat at https://chat.example.com failed with a server error for room 'Ops' (HipChat said: 502 <html>Bad gateway</html>).",
     );
-    expect(describeNotification('Ops', response(200, ''))).toMatch(/answered 200 .* where 204 was expected \(HipChat said: 200\)/);
+    expect(await describeNotification('Ops', response(200, ''))).toMatch(/answered 200 .* where 204 was expected \(HipChat said: 200\)/);
   });
 });
 

@@ -42,15 +42,15 @@ describe('actionOutputs', () => {
   });
 });
 
-describe('summaryMarkdown', () => {
-  it('lists each room with its result and attempts, without breaking the table', () => {
-    const markdown = summaryMarkdown(body, [delivered, { ...failed, attempts: 3 }]);
+describe('summaryMarkdown', async () => {
+  it('lists each room with its result and attempts, without breaking the table', async () => {
+    const markdown = await summaryMarkdown(body, [delivered, { ...failed, attempts: 3 }]);
     expect(markdown).toContain('| Ops | ✅ delivered | 1 |');
     expect(markdown).toContain('| Dev&#124;Ops | ❌ Room &#39;Dev&#124;Ops&#39; was not found | 3 |');
   });
 
-  it('previews an html message as the room shows it, with its source', () => {
-    const markdown = summaryMarkdown(
+  it('previews an html message as the room shows it, with its source', async () => {
+    const markdown = await summaryMarkdown(
       v2Body({ message: 'Build <b>ok</b> &amp; done', format: 'html', color: 'green', notify: true, from: 'CI' }),
       [delivered],
     );
@@ -58,14 +58,14 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain('<pre>Build &lt;b&gt;ok&lt;/b&gt; &amp;amp; done</pre>');
   });
 
-  it('shows a text message as text', () => {
-    const markdown = summaryMarkdown(v2Body({ message: '<b>not bold</b>', format: 'text', color: 'red', notify: false, from: '' }), [
+  it('shows a text message as text', async () => {
+    const markdown = await summaryMarkdown(v2Body({ message: '<b>not bold</b>', format: 'text', color: 'red', notify: false, from: '' }), [
       delivered,
     ]);
     expect(markdown).toContain('<blockquote><pre>&lt;b&gt;not bold&lt;/b&gt;</pre></blockquote>');
   });
 
-  it('previews a card: title, description and attributes', () => {
+  it('previews a card: title, description and attributes', async () => {
     const card = {
       style: 'application',
       id: 'x',
@@ -77,7 +77,7 @@ describe('summaryMarkdown', () => {
         { label: 'Run', value: { label: '#4', url: 'https://ci.example/run' } },
       ],
     } as const;
-    const markdown = summaryMarkdown({ ...body, card }, [delivered]);
+    const markdown = await summaryMarkdown({ ...body, card }, [delivered]);
     expect(markdown).toContain(
       '<blockquote><b><a href="https://ci.example/run">acme | api &lt;deployed&gt;</a></b><br><b>v1.2</b> by mona</blockquote>',
     );
@@ -86,12 +86,12 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain('**Message for clients without cards**');
   });
 
-  it('shows the text companion that carried the mentions', () => {
+  it('shows the text companion that carried the mentions', async () => {
     const companion = v2Body({ message: '@here CI failed', format: 'text', color: 'red', notify: true, from: '' });
-    expect(summaryMarkdown(body, [delivered], companion)).toContain(
+    expect(await summaryMarkdown(body, [delivered], companion)).toContain(
       '🟥 **Mentions** · pings the room\n\n<blockquote><pre>@here CI failed</pre></blockquote>',
     );
-    expect(summaryMarkdown(body, [delivered])).not.toContain('Mentions');
+    expect(await summaryMarkdown(body, [delivered])).not.toContain('Mentions');
   });
 });
 

@@ -120,9 +120,9 @@ describe('findWorkspaceFile', () => {
   });
 });
 
-describe('the job summary of a message', () => {
-  it('says what each room got, and what the topic and the file did there', () => {
-    const markdown = summaryMarkdown(
+describe('the job summary of a message', async () => {
+  it('says what each room got, and what the topic and the file did there', async () => {
+    const markdown = await summaryMarkdown(
       { message: 'acme/api: Deploy #13 succeeded <b>' },
       [
         { room: 'Deploys', ok: true, status: 204, attempts: 1, reply_to: ID },

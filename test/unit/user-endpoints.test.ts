@@ -46,21 +46,21 @@ describe('GET /v2/user/{id_or_email}', () => {
     expect(call.read(response(404, 'Not Found'))).toEqual({ value: { found: false, said: '(HipChat said: 404 Not Found)' } });
   });
 
-  it('leaves to the advice path a 404 about the path, a refusal, and a 200 that holds no user', () => {
+  it('leaves to the advice path a 404 about the path, a refusal, and a 200 that holds no user', async () => {
     expect(call.read(refusal(404, 'Resource not found'))).toBeUndefined();
     expect(call.read(refusal(403, 'nope'))).toBeUndefined();
     expect(call.read(response(200, { id: '7', mention_name: 'OctoCat' }))).toBeUndefined();
     expect(call.read(response(200, '<html>'))).toBeUndefined();
-    expect(call.describe(response(200, '<html>'))).toBe(
+    expect(await call.describe(response(200, '<html>'))).toBe(
       "HipChat answered 200 for the lookup of user 'octo.cat@example.com' (GET /v2/user/{id_or_email}) where 200 with the user was expected (HipChat said: 200 <html>).",
     );
   });
 
-  it('names view_group, the user and user_map when the token may not look people up', () => {
-    expect(call.describe(refusal(403, "This action requires one of the following scopes: [u'view_group']"))).toBe(
+  it('names view_group, the user and user_map when the token may not look people up', async () => {
+    expect(await call.describe(refusal(403, "This action requires one of the following scopes: [u'view_group']"))).toBe(
       "The token may not look up user 'octo.cat@example.com' with GET /v2/user/{id_or_email} (HipChat said: 403 This action requires one of the following scopes: [u'view_group']): it needs the view_group scope to find people by email; or give each person in user_map as an @mention name, which needs no lookup.",
     );
-    expect(call.describe(refusal(404, 'Resource not found'))).toBe(
+    expect(await call.describe(refusal(404, 'Resource not found'))).toBe(
       "https://chat.example.com has no GET /v2/user/{id_or_email} for user 'octo.cat@example.com' (HipChat said: 404 Resource not found): check server_url, or the server may be too old for it.",
     );
   });
@@ -92,24 +92,24 @@ describe('POST /v2/user/{id_or_email}/message', () => {
     expect(call.read(response(200))).toBeUndefined();
   });
 
-  it('says in each refusal whom it was for, the scope, and where to fix an unknown user', () => {
-    expect(call.describe(refusal(403, "This action requires one of the following scopes: [u'send_message']"))).toBe(
+  it('says in each refusal whom it was for, the scope, and where to fix an unknown user', async () => {
+    expect(await call.describe(refusal(403, "This action requires one of the following scopes: [u'send_message']"))).toBe(
       "The token may not send user '@OctoCat' a private message with POST /v2/user/{id_or_email}/message (HipChat said: 403 This action requires one of the following scopes: [u'send_message']): it needs the send_message scope, which only a user's token has (a personal access token under Account settings → API access): a room notification token cannot send private messages.",
     );
-    expect(call.describe(refusal(404, 'User @OctoCat not found'))).toBe(
+    expect(await call.describe(refusal(404, 'User @OctoCat not found'))).toBe(
       "HipChat at https://chat.example.com has no user '@OctoCat' (HipChat said: 404 User @OctoCat not found): check the email, @mention name or id given in private_message or user_map.",
     );
-    expect(call.describe(refusal(400, 'too long'))).toBe(
+    expect(await call.describe(refusal(400, 'too long'))).toBe(
       "HipChat rejected the private message (POST /v2/user/{id_or_email}/message) for user '@OctoCat' (HipChat said: 400 too long).",
     );
-    expect(call.describe(refusal(401, 'Invalid OAuth session'))).toMatch(
+    expect(await call.describe(refusal(401, 'Invalid OAuth session'))).toMatch(
       /^HipChat did not accept the token for the private message \(POST \/v2\/user\/\{id_or_email\}\/message\) to user '@OctoCat' .* with the send_message scope/,
     );
   });
 
-  it("names the person's flood control, and when it resets", () => {
+  it("names the person's flood control, and when it resets", async () => {
     const limited = refusal(429, 'Flood control limit exceeded', { 'x-floodcontrol-remaining': '0', 'x-floodcontrol-reset': '1700000060' });
-    expect(call.describe(limited)).toBe(
+    expect(await call.describe(limited)).toBe(
       "HipChat's flood control for the person stopped the private message (POST /v2/user/{id_or_email}/message) for user '@OctoCat' (HipChat said: 429 Flood control limit exceeded). It resets at 2023-11-14T22:14:20.000Z.",
     );
   });

@@ -68,7 +68,7 @@ describe('the v1 API', () => {
       'x-ratelimit-remaining': '0',
       'x-ratelimit-reset': '1700000000',
     });
-    expect(describe('Ops', refused)).toBe(
+    expect(await describe('Ops', refused)).toBe(
       "HipChat's rate limit for the token stopped the notification for room 'Ops' (HipChat said: 403 Rate limit exceeded). It resets at 2023-11-14T22:13:20.000Z.",
     );
   });
@@ -77,13 +77,13 @@ describe('the v1 API', () => {
     const { describe } = await api;
     const body =
       '{"error":{"code":401,"message":"Auth token invalid. Please see: https:\\/\\/www.hipchat.com\\/docs\\/api\\/auth","type":"Unauthorized"}}';
-    expect(describe('Ops', response(401, body))).toBe(
+    expect(await describe('Ops', response(401, body))).toBe(
       "HipChat did not accept the token for room 'Ops' (HipChat said: 401 Auth token invalid. Please see: https://www.hipchat.com/docs/api/auth): with api_version v1, the token input must hold a v1 admin or notification token (v2 tokens do not work on v1).",
     );
-    expect(describe('Ops', response(200, '<html>login</html>'))).toBe(
+    expect(await describe('Ops', response(200, '<html>login</html>'))).toBe(
       `HipChat answered 200 for room 'Ops' where 200 {"status":"sent"} was expected (HipChat said: 200 <html>login</html>).`,
     );
-    expect(describe('Ops', response(404, '{"error":{"message":"Room not found"}}'))).toMatch(
+    expect(await describe('Ops', response(404, '{"error":{"message":"Room not found"}}'))).toMatch(
       /^Room 'Ops' was not found on https:\/\/chat.example.com/,
     );
   });

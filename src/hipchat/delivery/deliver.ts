@@ -1,6 +1,5 @@
 import type { HipChatCall } from '../endpoints/types.js';
 import { type HttpResponse, type HttpTransport, seconds } from '../transport/http.js';
-import { describeNetworkFailure } from './network-failure.js';
 import { exhaustedLimits } from './rate-limit.js';
 import { type AttemptFailure, budgetMs, decideRetry, type RetryDecision, type RetrySettings } from './retry-policy.js';
 
@@ -58,12 +57,14 @@ async function attempt<T>(session: Session, call: HipChatCall<T>, timeoutMs: num
   try {
     response = await session.transport.send(call.request, { timeoutMs });
   } catch (error) {
+    // Most runs never meet a failed connection: as with call.describe, the advice loads when one fails.
+    const { describeNetworkFailure } = await import('./network-failure.js');
     const { message, final } = describeNetworkFailure(call, error);
     return { status: 0, failure: { kind: final ? 'final' : 'no-answer' }, message };
   }
   const answer = call.read(response);
   if (answer) return { status: response.status, answer };
-  return { status: response.status, failure: failureOf(call, response), message: call.describe(response) };
+  return { status: response.status, failure: failureOf(call, response), message: await call.describe(response) };
 }
 
 function giveUpNote(

@@ -57,7 +57,7 @@ export function v1NotificationCall(server: HipChatServer, notification: Notifica
       request: v1MessageRequest(server.serverUrl, room, server.token, notification),
       read: (response) => (sent(response) ? { value: undefined } : undefined),
       rateLimitStatus: 403,
-      describe: (response) => describeV1Failure(place, response),
+      describe: async (response) => describeV1Failure(place, response),
     };
   };
 }

@@ -53,6 +53,6 @@ export interface HipChatCall<T> {
   read(response: HttpResponse): Answer<T> | undefined;
   /** The status that refuses a request because a limit is used up: 429 on v2, 403 on v1. */
   readonly rateLimitStatus: number;
-  /** Says what went wrong and what to do about it. */
-  describe(response: HttpResponse): string;
+  /** Says what went wrong and what to do about it; the advice loads only when a call fails. */
+  describe(response: HttpResponse): Promise<string>;
 }

@@ -1,4 +1,3 @@
-import { describeFailure } from '../delivery/failure.js';
 import type { HttpRequest, HttpResponse } from '../transport/http.js';
 import { encodeRoom } from './room-path.js';
 import type { Answer, EndpointWords, HipChatCall, HipChatServer } from './types.js';
@@ -34,5 +33,6 @@ export function roomCall<T>(
   read: (response: HttpResponse) => Answer<T> | undefined,
 ): HipChatCall<T> {
   const place = { serverUrl: server.serverUrl, room, words };
-  return { ...place, request, read, rateLimitStatus: 429, describe: (response) => describeFailure(place, response) };
+  const describe = async (response: HttpResponse) => (await import('../delivery/failure.js')).describeFailure(place, response);
+  return { ...place, request, read, rateLimitStatus: 429, describe };
 }
