@@ -141,6 +141,9 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
       json(res, privateMessages);
     } else if (path === '/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+      // Node holds the headers back until the first write: without this, a page on an empty room waits for the first
+      // request to learn that it is live.
+      res.flushHeaders();
       // The page asks for what came after the entries it was served with; EventSource reconnects with the last id it
       // saw. Either way a page gets only what it does not have.
       const after = Number(req.headers['last-event-id'] ?? new URL(req.url ?? '/', 'http://preview').searchParams.get('after') ?? 0) || 0;

@@ -105,6 +105,23 @@ describe('the preview server', () => {
   });
 });
 
+describe('the event stream of an empty room', () => {
+  it('opens at once, so that the page says it is live before anything happened', async () => {
+    const empty = await startSimulator();
+    const page = await startPreview(empty);
+    const controller = new AbortController();
+    try {
+      // fetch resolves with the headers: held back, this would wait until the test timed out.
+      const response = await fetch(new URL('/events', page.url), { signal: controller.signal });
+      expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    } finally {
+      controller.abort();
+      await page.close();
+      await empty.close();
+    }
+  });
+});
+
 describe('private messages', () => {
   it('are listed apart, numbered with the notifications, and streamed in the order they came', async () => {
     const people = await startSimulator({
