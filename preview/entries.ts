@@ -54,7 +54,8 @@ function shownBody(request: RecordedRequest): unknown {
   return request.body ?? request.rawBody;
 }
 
-function errorOf(response: unknown): Record<string, unknown> | undefined {
+/** The error envelope's `error`, or a raw fault body as its message. */
+export function errorOf(response: unknown): Record<string, unknown> | undefined {
   if (typeof response === 'string') return { message: response };
   if (response === null || typeof response !== 'object' || !('error' in response)) return undefined;
   const { error } = response as { error: unknown };
@@ -62,8 +63,8 @@ function errorOf(response: unknown): Record<string, unknown> | undefined {
 }
 
 /**
- * Only what a room shows: capabilities, stray paths and auth_test probes (a set-up check, which posts nothing) are
- * not.
+ * Only what a room shows: capabilities, stray paths and auth_test probes are not (a set-up check posts nothing; its
+ * probes make the check's table, in checks.ts).
  */
 export function previewEntry(request: RecordedRequest, id: number): PreviewEntry | undefined {
   const route = ROOM_PATH.exec(request.path)?.[1];

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HTML_POLICY } from '../test/simulator/html-policy.ts';
 import type { RecordedRequest, Simulator } from '../test/simulator/server.ts';
+import { type CheckGroup, checkProbe, closed, type LastCheck, startsCheck, withProbe } from './checks.ts';
 import { type PreviewEntry, type PrivateMessageEntry, previewEntry, privateMessageEntry } from './entries.ts';
 
 export interface PreviewOptions {
@@ -58,18 +59,22 @@ function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+/** Everything the page draws from, as it is now. */
+interface PreviewState {
+  readonly entries: readonly PreviewEntry[];
+  readonly privateMessages: readonly PrivateMessageEntry[];
+  /** The last set-up check, or null before any. */
+  readonly check: LastCheck | null;
+}
+
 /**
- * index.html with what the page needs to draw at once: the policy, the simulator and every entry so far, as a JSON
- * data block (which no browser runs, so the CSP's script-src 'self' holds), and the hint. A page, or a screenshot,
- * taken at load then shows the room as it is, and the stream adds what comes after.
+ * index.html with what the page needs to draw at once: the policy, the simulator, every entry so far and the last
+ * check, as a JSON data block (which no browser runs, so the CSP's script-src 'self' holds), and the hint. A page, or a
+ * screenshot, taken at load then shows the room as it is, and the stream adds what comes after.
  */
-async function pageHtml(
-  simulator: Simulator,
-  entries: readonly PreviewEntry[],
-  privateMessages: readonly PrivateMessageEntry[],
-): Promise<string> {
+async function pageHtml(simulator: Simulator, shown: PreviewState): Promise<string> {
   const template = await readFile(new URL('index.html', PAGE_DIR), 'utf8');
-  const state = { policy: HTML_POLICY, simulator: { url: simulator.url, rooms: simulator.rooms }, entries, privateMessages };
+  const state = { policy: HTML_POLICY, simulator: { url: simulator.url, rooms: simulator.rooms }, ...shown };
   // `<` as \u003c: no value can close the script element or open a comment inside it.
   const json = JSON.stringify(state).replaceAll('<', '\\u003c');
   return template
@@ -80,6 +85,7 @@ async function pageHtml(
 export async function startPreview(simulator: Simulator, options: PreviewOptions = {}): Promise<Preview> {
   const entries: PreviewEntry[] = [];
   const privateMessages: PrivateMessageEntry[] = [];
+  let checkGroup: CheckGroup | undefined;
   const streams = new Set<ServerResponse>();
   let lastId = 0;
   const broadcast = (event: string): void => {
@@ -89,22 +95,30 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
     const id = lastId + 1;
     const entry = previewEntry(request, id);
     const privateMessage = privateMessageEntry(request, id);
+    const probe = checkProbe(request, id);
     if (entry) {
       entries.push(entry);
       broadcast(sseEvent('notification', entry));
     } else if (privateMessage) {
       privateMessages.push(privateMessage);
       broadcast(sseEvent('private-message', privateMessage));
+    } else if (probe) {
+      checkGroup = withProbe(checkGroup, probe, request.tokenUsed);
+      // The whole check each time: the page replaces its table, so a new check's first probe clears the last one's.
+      broadcast(sseEvent('check', checkGroup.check));
     } else {
+      if (startsCheck(request)) checkGroup = closed(checkGroup);
       return;
     }
     lastId = id;
   };
-  /** Everything after the id a page last saw, in the order it happened. */
+  const state = (): PreviewState => ({ entries, privateMessages, check: checkGroup?.check ?? null });
+  /** Everything after the id a page last saw, in the order it happened; of the checks, only the last one as it is. */
   const eventsAfter = (after: number): string[] =>
     [
       ...entries.map((entry) => ({ id: entry.id, event: sseEvent('notification', entry) })),
       ...privateMessages.map((message) => ({ id: message.id, event: sseEvent('private-message', message) })),
+      ...(checkGroup ? [{ id: checkGroup.check.id, event: sseEvent('check', checkGroup.check) }] : []),
     ]
       .filter(({ id }) => id > after)
       .sort((a, b) => a.id - b.id)
@@ -125,9 +139,7 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
     }
     const file = FILES[path];
     if (path === '/') {
-      res
-        .writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' })
-        .end(await pageHtml(simulator, entries, privateMessages));
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8' }).end(await pageHtml(simulator, state()));
     } else if (file) {
       const content = await readFile(new URL(file.file, PAGE_DIR));
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type }).end(content);
@@ -139,8 +151,13 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
       json(res, entries);
     } else if (path === '/api/private-messages') {
       json(res, privateMessages);
+    } else if (path === '/api/check') {
+      json(res, state().check);
     } else if (path === '/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+      // Node holds the headers back until the first write: without this, a page on an empty room waits for the first
+      // request to learn that it is live.
+      res.flushHeaders();
       // The page asks for what came after the entries it was served with; EventSource reconnects with the last id it
       // saw. Either way a page gets only what it does not have.
       const after = Number(req.headers['last-event-id'] ?? new URL(req.url ?? '/', 'http://preview').searchParams.get('after') ?? 0) || 0;
@@ -184,6 +201,6 @@ export async function startPreview(simulator: Simulator, options: PreviewOptions
   };
 }
 
-function sseEvent(kind: 'notification' | 'private-message', entry: PreviewEntry | PrivateMessageEntry): string {
+function sseEvent(kind: 'notification' | 'private-message' | 'check', entry: PreviewEntry | PrivateMessageEntry | LastCheck): string {
   return `id: ${entry.id}\nevent: ${kind}\ndata: ${JSON.stringify(entry)}\n\n`;
 }

@@ -1,6 +1,6 @@
 // Keeps the page in step with the simulator: the history, then each request as it is answered, newest first; the
-// private messages in a side panel, by person.
-import { renderEntry, renderPerson, renderPrivateMessage } from './render.js';
+// private messages in a side panel, by person; the last set-up check's table above the room.
+import { renderCheck, renderEntry, renderPerson, renderPrivateMessage } from './render.js';
 
 const list = document.getElementById('notifications');
 const status = document.getElementById('status');
@@ -20,7 +20,7 @@ function updateSummary() {
 }
 
 // The server put the room as it was into the page: draw it now, before the page has loaded, then follow the stream.
-const { policy, simulator, entries, privateMessages } = JSON.parse(document.getElementById('initial-state').textContent);
+const { policy, simulator, entries, privateMessages, check } = JSON.parse(document.getElementById('initial-state').textContent);
 document.getElementById('rooms').textContent = `${simulator.rooms.map((room) => room.name).join(', ')} · ${simulator.url}`;
 
 const topics = new Map();
@@ -73,13 +73,26 @@ function showPrivateMessage(entry) {
   document.body.classList.add('has-private-messages');
 }
 
+const checkTable = document.getElementById('check-table');
+let checkShown = 0;
+
+/** The server sends the whole check as it grows, and a new check with a higher id: the newest replaces the table. */
+function showCheck(latest) {
+  if (!latest || latest.id <= checkShown) return;
+  checkShown = latest.id;
+  checkTable.replaceChildren(renderCheck(latest));
+  document.body.classList.add('has-check');
+}
+
 for (const entry of entries) show(entry);
+showCheck(check);
 for (const entry of privateMessages) showPrivateMessage(entry);
 updateSummary();
 
-const lastSeen = Math.max(0, ...entries.map((entry) => entry.id), ...privateMessages.map((entry) => entry.id));
+const lastSeen = Math.max(0, ...entries.map((entry) => entry.id), ...privateMessages.map((entry) => entry.id), check?.id ?? 0);
 const events = new EventSource(`/events?after=${lastSeen}`);
 events.addEventListener('open', () => setStatus('live', 'live'));
 events.addEventListener('error', () => setStatus('offline', 'reconnecting…'));
 events.addEventListener('notification', (event) => show(JSON.parse(event.data)));
 events.addEventListener('private-message', (event) => showPrivateMessage(JSON.parse(event.data)));
+events.addEventListener('check', (event) => showCheck(JSON.parse(event.data)));

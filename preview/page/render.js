@@ -234,3 +234,49 @@ export function renderPrivateMessage(entry, policy) {
   item.dataset.id = String(entry.id);
   return item;
 }
+
+/** What the server answered a probe: the token may, or HipChat's refusal in its words. */
+function probeAnswer(probe) {
+  if (probe.status === 202) return [el('span', 'probe-status', '202'), ' the token may'];
+  if (probe.status === 0) return [el('span', 'probe-status', 'no answer'), ': the connection was dropped'];
+  const error = isObject(probe.error) ? probe.error : {};
+  const message = text(error.message);
+  return [el('span', 'probe-status', `${probe.status} ${text(error.type)}`.trim()), message ? `: ${message}` : undefined];
+}
+
+function renderProbe(probe) {
+  const ok = probe.status === 202;
+  const target = isObject(probe.target) ? probe.target : undefined;
+  const row = el(
+    'tr',
+    `probe ${ok ? 'probe-ok' : 'probe-refused'}`,
+    el('td', 'probe-mark', ok ? '✓' : '✗'),
+    el('td', 'probe-target', target?.kind === 'user' ? el('span', 'probe-kind', 'person ') : undefined, target ? text(target.name) : '—'),
+    el('td', 'probe-endpoint', el('code', null, text(probe.endpoint))),
+    el('td', 'probe-scope', text(probe.scope) || '—'),
+    el('td', 'probe-answer', ...probeAnswer(probe)),
+  );
+  row.dataset.id = String(probe.id);
+  return row;
+}
+
+/**
+ * The last set-up check: one row per auth_test request the server saw, with its answer. Room names, paths and
+ * HipChat's messages all come from requests, so they go in as text.
+ */
+export function renderCheck(check) {
+  const probes = Array.isArray(check.probes) ? check.probes.filter(isObject) : [];
+  const refused = probes.filter((probe) => probe.status !== 202).length;
+  const more = typeof check.more === 'number' && check.more > 0 ? `, and ${check.more} more not listed` : '';
+  const summary = el(
+    'p',
+    'check-summary',
+    el('time', null, new Date(check.startedAt).toLocaleTimeString()),
+    ` · ${probes.length} probe${probes.length === 1 ? '' : 's'}, ${refused} refused${more} · each asked with auth_test, so nothing was posted`,
+  );
+  const head = el('tr', null, ...['', 'Room or person', 'Endpoint', 'Scope', 'Answer'].map((label) => el('th', null, label)));
+  const table = el('table', 'check-table', el('thead', null, head), el('tbody', null, ...probes.map(renderProbe)));
+  const shown = el('div', 'check-shown', summary, table);
+  shown.dataset.id = String(check.id);
+  return shown;
+}

@@ -1,6 +1,9 @@
 // The room preview in a real browser: Debian's headless Chromium, driven by playwright-core. Notifications go in
 // through dist/index.js (as the runner runs it) and straight to the simulator (what the action never sends: a
-// rejected card, hostile html); the page must show each as HipChat would, live, and run none of their code.
+// rejected card, hostile html); the page must show each as HipChat would, live, and run none of their code. Set-up
+// checks go in through dist/index.js too, and the page shows the last one's table.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -8,7 +11,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, startPreview } from '../../preview/server.ts';
 import { DEMO_RUN_ID, runOptionsFor, SAMPLES } from '../../scripts/demo-samples.ts';
-import { GITHUB_TOKEN, runAction } from '../e2e/run-action.ts';
+import { ACTION_ENTRY, GITHUB_TOKEN, runAction } from '../e2e/run-action.ts';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
@@ -30,6 +33,7 @@ const CHROMIUM_FLAGS = [
 ];
 const SCREENSHOT = resolve(import.meta.dirname, '../../test-output/preview.png');
 const SCREENSHOT_WITH_PEOPLE = resolve(import.meta.dirname, '../../test-output/preview-private-messages.png');
+const SCREENSHOT_WITH_CHECK = resolve(import.meta.dirname, '../../test-output/preview-check.png');
 const TOKEN = 'browser-Token-1a2b3c';
 
 let simulator: Simulator;
@@ -38,6 +42,35 @@ let browser: Browser;
 let page: Page;
 /** Requests the page made beyond 127.0.0.1 (images in messages and cards): none reaches the network, none may be a script. */
 const offsite: string[] = [];
+
+/** Only what the preview serves reaches a page; the rest is noted in `offsite` and refused. */
+async function openPreview(url: string): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
+  await opened.route('**/*', (route) => {
+    if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
+    offsite.push(`${route.request().resourceType()} ${route.request().url()}`);
+    return route.abort();
+  });
+  await opened.goto(url);
+  return opened;
+}
+
+/** A page drawn from the first response alone, as a screenshot taken at load shows it; closed after `look`. */
+async function atLoad(url: string, look: (fresh: Page) => Promise<void>): Promise<void> {
+  const fresh = await browser.newPage();
+  try {
+    // Nothing but the page and its own scripts answers: the stream never opens and no other request gets through.
+    await fresh.route('**/*', (route) => {
+      const { pathname } = new URL(route.request().url());
+      if (pathname === '/events') return new Promise<void>(() => {});
+      return ['/', '/app.js', '/render.js', '/sanitize.js', '/style.css'].includes(pathname) ? route.continue() : route.abort();
+    });
+    await fresh.goto(url, { waitUntil: 'load' });
+    await look(fresh);
+  } finally {
+    await fresh.close();
+  }
+}
 
 function post(body: unknown): Promise<Response> {
   return fetch(`${simulator.url}/v2/room/Operations/notification`, {
@@ -88,13 +121,7 @@ beforeAll(async () => {
   ).toBe(204);
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
-  await page.route('**/*', (route) => {
-    if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
-    offsite.push(`${route.request().resourceType()} ${route.request().url()}`);
-    return route.abort();
-  });
-  await page.goto(preview.url);
+  page = await openPreview(preview.url);
   await page.locator('article.entry').nth(3).waitFor();
 });
 
@@ -161,21 +188,11 @@ describe('the room preview', () => {
   });
 
   it('draws the room the server already holds from the first response alone, as a screenshot at load shows it', async () => {
-    const fresh = await browser.newPage();
-    try {
-      // Nothing but the page and its own scripts answers: the stream never opens and no other request gets through.
-      await fresh.route('**/*', (route) => {
-        const { pathname } = new URL(route.request().url());
-        if (pathname === '/events') return new Promise<void>(() => {});
-        return ['/', '/app.js', '/render.js', '/sanitize.js', '/style.css'].includes(pathname) ? route.continue() : route.abort();
-      });
-      await fresh.goto(preview.url, { waitUntil: 'load' });
+    await atLoad(preview.url, async (fresh) => {
       // count() does not wait: what it sees is what a screenshot taken at load would show.
       expect(await fresh.locator('article.entry').count()).toBe(await page.locator('article.entry').count());
       expect(await fresh.locator('#summary').textContent()).toMatch(/^\d+ delivered, \d+ rejected · newest first$/);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('lists newest first, and loads nothing from elsewhere but images', async () => {
@@ -278,5 +295,110 @@ describe('the room preview', () => {
     const panel = await page.locator('.people').boundingBox();
     expect(panel?.x).toBeGreaterThan((room?.x ?? 0) + (room?.width ?? 0) - 1);
     await page.screenshot({ path: SCREENSHOT_WITH_PEOPLE, fullPage: true });
+  });
+});
+
+describe("the last set-up check's table", () => {
+  const CHECK_TOKEN = 'check-Token-9f8e7d';
+  // A room name is the user's input and goes into the request's path, and HipChat's answer quotes it.
+  const HOSTILE_ROOM = '<img src=x onerror="window.pwned = 5">';
+  let checked: Simulator;
+  let checkPreview: Preview;
+  let checkPage: Page;
+
+  beforeAll(async () => {
+    checked = await startSimulator({
+      rooms: [
+        { id: 1, name: 'Deploys' },
+        { id: 2, name: 'Ops Room' },
+      ],
+      tokens: [{ token: CHECK_TOKEN }],
+    });
+    checkPreview = await startPreview(checked);
+    checkPage = await openPreview(checkPreview.url);
+    await checkPage.locator('#status[data-state="live"]').waitFor();
+  });
+  afterAll(async () => {
+    await checkPage?.close();
+    await checkPreview?.close();
+    await checked?.close();
+  });
+
+  /** Each row's cells as text; sorted, for a check probes its rooms at once and they arrive in any order. */
+  async function rows(of: Page = checkPage): Promise<string[][]> {
+    const cells = await of
+      .locator('#check tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.className, ...[...tr.children].map((td) => td.textContent ?? '')]));
+    return cells.sort((a, b) => (a.join('\t') < b.join('\t') ? -1 : 1));
+  }
+
+  function expectNoToken(html: string): void {
+    expect(html).not.toContain(CHECK_TOKEN);
+  }
+
+  it("shows a check run while the page is open: ✓ where the token may, ✗ with HipChat's answer, and runs no room name", async () => {
+    expect(await checkPage.locator('#check').isVisible()).toBe(false);
+    const run = await runAction({
+      event: null,
+      inputs: {
+        room: `Deploys\nNowhere\n${HOSTILE_ROOM}`,
+        token: CHECK_TOKEN,
+        server_url: checked.url,
+        check: 'true',
+        timeout: '3',
+        retries: '0',
+      },
+    });
+    expect(run.exitCode, run.visibleLog).toBe(1);
+
+    await expect.poll(() => checkPage.locator('#check tbody tr').count()).toBe(3);
+    const endpoint = 'POST /v2/room/{id_or_name}/notification';
+    expect(await rows()).toEqual([
+      ['probe probe-ok', '✓', 'Deploys', endpoint, 'send_notification', '202 the token may'],
+      ['probe probe-refused', '✗', HOSTILE_ROOM, endpoint, 'send_notification', `404 Not Found: Room ${HOSTILE_ROOM} not found`],
+      ['probe probe-refused', '✗', 'Nowhere', endpoint, 'send_notification', '404 Not Found: Room Nowhere not found'],
+    ]);
+    expect(await checkPage.locator('#check').isVisible()).toBe(true);
+    expect(await checkPage.locator('.check-summary').textContent()).toMatch(/ · 3 probes, 2 refused · each asked with auth_test/);
+    // The name stayed text: no image in the table, and nothing ran.
+    expect(await checkPage.locator('#check img, #check script, #check [onerror]').count()).toBe(0);
+    expect(await checkPage.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    // A check posts nothing: the room stays empty.
+    expect(await checkPage.locator('article.entry').count()).toBe(0);
+    expectNoToken(await checkPage.content());
+  });
+
+  // The same token, a moment after the first: only the check's own GET /v2/capabilities tells the two apart.
+  it('replaces it with the next check, run from the command line right after', async () => {
+    const cli = spawn(process.execPath, [ACTION_ENTRY, 'check', '--server-url', checked.url, '--room', 'Ops Room', '--room', 'Nowhere'], {
+      env: { PATH: process.env.PATH ?? '', HIPCHAT_TOKEN: CHECK_TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    cli.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const [code] = await once(cli, 'close');
+    expect(code, output).toBe(1);
+
+    const endpoint = 'POST /v2/room/{id_or_name}/notification';
+    await expect
+      .poll(() => rows())
+      .toEqual([
+        ['probe probe-ok', '✓', 'Ops Room', endpoint, 'send_notification', '202 the token may'],
+        ['probe probe-refused', '✗', 'Nowhere', endpoint, 'send_notification', '404 Not Found: Room Nowhere not found'],
+      ]);
+    expect(await checkPage.locator('.check-summary').textContent()).toMatch(/ · 2 probes, 1 refused · /);
+    expectNoToken(await checkPage.content());
+    await mkdir(resolve(SCREENSHOT_WITH_CHECK, '..'), { recursive: true });
+    await checkPage.screenshot({ path: SCREENSHOT_WITH_CHECK, fullPage: true });
+  });
+
+  it('draws the last check from the first response alone', async () => {
+    await atLoad(checkPreview.url, async (fresh) => {
+      // count() does not wait: what it sees is what the page drew from the data block.
+      expect(await fresh.locator('#check tbody tr').count()).toBe(2);
+      expect(await rows(fresh)).toEqual(await rows());
+      expectNoToken(await fresh.content());
+    });
   });
 });
