@@ -2,8 +2,6 @@
 // through dist/index.js (as the runner runs it) and straight to the simulator (what the action never sends: a
 // rejected card, hostile html); the page must show each as HipChat would, live, and run none of their code. Set-up
 // checks go in through dist/index.js too, and the page shows the last one's table.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -11,7 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, startPreview } from '../../preview/server.ts';
 import { DEMO_RUN_ID, runOptionsFor, SAMPLES } from '../../scripts/demo-samples.ts';
-import { ACTION_ENTRY, GITHUB_TOKEN, runAction } from '../e2e/run-action.ts';
+import { GITHUB_TOKEN, runAction, runCli } from '../e2e/run-action.ts';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
@@ -370,15 +368,9 @@ describe("the last set-up check's table", () => {
 
   // The same token, a moment after the first: only the check's own GET /v2/capabilities tells the two apart.
   it('replaces it with the next check, run from the command line right after', async () => {
-    const cli = spawn(process.execPath, [ACTION_ENTRY, 'check', '--server-url', checked.url, '--room', 'Ops Room', '--room', 'Nowhere'], {
-      env: { PATH: process.env.PATH ?? '', HIPCHAT_TOKEN: CHECK_TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    cli.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    cli.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    const [code] = await once(cli, 'close');
-    expect(code, output).toBe(1);
+    const args = ['check', '--server-url', checked.url, '--room', 'Ops Room', '--room', 'Nowhere'];
+    const { exitCode, output } = await runCli(args, { env: { HIPCHAT_TOKEN: CHECK_TOKEN } });
+    expect(exitCode, output).toBe(1);
 
     const endpoint = 'POST /v2/room/{id_or_name}/notification';
     await expect

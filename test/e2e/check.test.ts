@@ -1,19 +1,17 @@
 // End-to-end: `check: true` through dist/index.js, and `hipchat-notify check` on the command line, against the
 // simulator and servers that get the set-up wrong in the ways self-hosted HipChat does. A check posts nothing: every
 // test ends by asking the simulator what was created, and every request to a room carried auth_test=true.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { exampleEvent, runnerEnvFor } from '../fixtures/events.ts';
 import { startFakeGithub } from '../github-api/server.ts';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../simulator/server.ts';
+import { bundlesHolding } from './bundle.ts';
 import { makeCertificates, type TestCertificates } from './certificates.ts';
 import { closedAfter } from './per-test.ts';
-import { type ActionRun, annotations, GITHUB_TOKEN, leaksOf, PUSH_ENV, type RunOptions, runAction } from './run-action.ts';
+import { type ActionRun, annotations, GITHUB_TOKEN, leaksOf, PUSH_ENV, type RunOptions, runAction, runCli } from './run-action.ts';
 
 const TOKEN = 'check-Token-7f8e9d0c1b';
 const ROOMS = [
@@ -387,25 +385,9 @@ describe.concurrent('the GitHub token, when the inputs read the GitHub API', () 
 describe('hipchat-notify check', () => {
   it('prints a passing table for two rooms and exits 0, posting nothing', async (context) => {
     const simulator = await simulatorFor(context);
-    const cli = spawn(
-      process.execPath,
-      [
-        resolve(import.meta.dirname, '../../dist/index.js'),
-        'check',
-        '--server-url',
-        simulator.url,
-        '--room',
-        'Deploys',
-        '--room',
-        'Ops Room',
-      ],
-      { env: { PATH: process.env.PATH ?? '', HIPCHAT_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    cli.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    cli.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    const [code] = await once(cli, 'close');
-    expect(code, output).toBe(0);
+    const args = ['check', '--server-url', simulator.url, '--room', 'Deploys', '--room', 'Ops Room'];
+    const { exitCode, output } = await runCli(args, { env: { HIPCHAT_TOKEN: TOKEN } });
+    expect(exitCode, output).toBe(0);
     expect(output).toMatch(/^✓ Server reachable +127\.0\.0\.1:\d+ answered\.$/m);
     expect(output).toMatch(/^✓ Room 'Deploys': notifications \(send_notification\) /m);
     expect(output).toMatch(/^✓ Room 'Ops Room': notifications \(send_notification\) /m);
@@ -419,15 +401,8 @@ describe('hipchat-notify check with a topic', () => {
   it('exits non-zero naming admin_room and the room when the token may not set the topic', async (context) => {
     const simulator = await simulatorFor(context);
     const args = ['check', '--server-url', simulator.url, '--room', 'Deploys', '--room', 'Ops Room', '--topic', 'live: {{ short_sha }}'];
-    const cli = spawn(process.execPath, [resolve(import.meta.dirname, '../../dist/index.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', HIPCHAT_TOKEN: 'user-without-admin-room' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    cli.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    cli.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    const [code] = await once(cli, 'close');
-    expect(code, output).toBe(1);
+    const { exitCode, output } = await runCli(args, { env: { HIPCHAT_TOKEN: 'user-without-admin-room' } });
+    expect(exitCode, output).toBe(1);
     expect(output).toMatch(/^✓ Room 'Deploys': notifications \(send_notification\) /m);
     expect(output).toMatch(/^✗ Room 'Deploys': the topic \(admin_room\) .*admin_room/m);
     expect(output).toMatch(/^✗ Room 'Ops Room': the topic \(admin_room\) .*admin_room/m);
@@ -439,15 +414,9 @@ describe('hipchat-notify check with a topic', () => {
 
 describe('the bundle', () => {
   it('keeps the check out of the main bundle, for a run that sends never loads it', async () => {
-    const bundle = await readFile(resolve(import.meta.dirname, '../../dist/index.js'), 'utf8');
-    expect(bundle).not.toContain('HipChat set-up check');
-    const chunks = (await readdir(resolve(import.meta.dirname, '../../dist'))).filter((name) => /^\d+\.index\.js$/.test(name));
-    const withCheck = await Promise.all(
-      chunks.map(async (name) =>
-        (await readFile(resolve(import.meta.dirname, '../../dist', name), 'utf8')).includes('HipChat set-up check'),
-      ),
-    );
-    expect(withCheck.filter(Boolean)).toHaveLength(1);
+    const holding = await bundlesHolding('HipChat set-up check');
+    expect(holding).toHaveLength(1);
+    expect(holding).not.toContain('index.js');
   });
 });
 

@@ -1,20 +1,13 @@
 // End-to-end: the bundled command line, dist/index.js, as a shell or another CI system runs it.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleEvent } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
+import { type CliRun, runCli } from './run-action.ts';
 
-const CLI = resolve(import.meta.dirname, '../../dist/index.js');
 const TOKEN = 'cli-Token-5e6f7a8b9c';
-
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let simulator: Simulator;
 let dir: string;
@@ -34,16 +27,7 @@ afterAll(async () => {
 
 /** A shell's environment: no GITHUB_* variables, so the context comes from the options and the payload. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  return new Promise((done) => child.on('close', (exitCode) => done({ exitCode, stdout, stderr })));
+  return runCli(args, { cwd: dir, env: { HOME: dir, ...env } });
 }
 
 describe('hipchat-notify', () => {
@@ -121,7 +105,8 @@ describe('hipchat-notify', () => {
 
   it('stops at a mistake on the command line with exit code 2', async () => {
     const run = await cli(['--room', 'Operations', '--colour', 'red']);
-    expect(run).toEqual({
+    const { exitCode, stdout, stderr } = run;
+    expect({ exitCode, stdout, stderr }).toEqual({
       exitCode: 2,
       stdout: '',
       stderr: 'error: Unknown option --colour. Did you mean --color? Run with --help for the options.\n',

@@ -1,6 +1,5 @@
 // End-to-end: why it failed, in the room. dist/index.js against the HipChat simulator and a fake GitHub API of each
 // test's own, which serves jobs with steps, check-run annotations, and logs behind a redirect to another origin.
-import { spawn } from 'node:child_process';
 import { describe, expect, it, type TestContext } from 'vitest';
 import {
   type FakeGithub,
@@ -13,7 +12,7 @@ import {
 import { type DeliveredNotification, startSimulator } from '../simulator/server.ts';
 import { bundlesHolding } from './bundle.ts';
 import { closedAfter } from './per-test.ts';
-import { ACTION_ENTRY, type ActionRun, annotations, GITHUB_TOKEN, leaksOf, runAction } from './run-action.ts';
+import { type ActionRun, annotations, GITHUB_TOKEN, leaksOf, runAction, runCli } from './run-action.ts';
 
 const TOKEN = 'e2e-failures-Token-93d1';
 const RUN_ID = 7200;
@@ -435,17 +434,8 @@ describe.concurrent('text from the build', () => {
 
 describe('the command line', () => {
   /** dist/index.js from a shell: the command line, with the GitHub API of the test. */
-  async function cli(github: FakeGithub, args: string[], env: Record<string, string> = {}) {
-    const child = spawn(process.execPath, [ACTION_ENTRY, ...args], {
-      env: { PATH: process.env.PATH ?? '', GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(RUN_ID), GITHUB_JOB: 'notify', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    const exitCode = await new Promise((done) => child.on('close', done));
-    return { exitCode, stdout, stderr };
+  function cli(github: FakeGithub, args: string[], env: Record<string, string> = {}) {
+    return runCli(args, { env: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: String(RUN_ID), GITHUB_JOB: 'notify', ...env } });
   }
 
   it('shows the log lines with --log-lines and --github-token or GITHUB_TOKEN, in a dry run', async (context) => {

@@ -1,7 +1,6 @@
 // End-to-end: mentioning and messaging people through dist/index.js. The commit's author is found on the simulator
 // by commit email or through user_map, mentioned in the room and sent a private message; whoever cannot be found, or
 // cannot be messaged, is a warning that never stops the room's notification. Each test has its own simulator.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { describe, expect, it, type TestContext } from 'vitest';
 import { exampleEvent, type Payload, runnerEnvFor } from '../fixtures/events.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { closedAfter } from './per-test.ts';
-import { ACTION_ENTRY, type ActionRun, annotations, leaksOf, type RunOptions, runAction } from './run-action.ts';
+import { type ActionRun, annotations, leaksOf, type RunOptions, runAction, runCli } from './run-action.ts';
 
 const TOKEN = 'people-Token-4b5c6d7e8f';
 const NO_VIEW_GROUP = 'people-no-view-group-1a2b';
@@ -382,17 +381,7 @@ describe('the command line', () => {
     event.sender.login = 'mona';
     await writeFile(join(dir, 'push.json'), JSON.stringify(event));
     const cli = (args: string[]) =>
-      new Promise<{ exitCode: number | null; stdout: string; stderr: string }>((done) => {
-        const child = spawn(process.execPath, [ACTION_ENTRY, '--event', 'push.json', '--status', 'failure', ...args], {
-          cwd: dir,
-          env: { PATH: process.env.PATH ?? '', HOME: dir, HIPCHAT_TOKEN: TOKEN },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-        child.on('close', (exitCode) => done({ exitCode, stdout, stderr }));
-      });
+      runCli(['--event', 'push.json', '--status', 'failure', ...args], { cwd: dir, env: { HOME: dir, HIPCHAT_TOKEN: TOKEN } });
     const people = ['--mention', 'author actor', '--private-message', 'author actor', '--user-map', 'mona: "@Mona"', '--format', 'text'];
 
     const dryRun = await cli([...people, '--dry-run']);

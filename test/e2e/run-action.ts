@@ -156,6 +156,39 @@ export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
 /** The bundle the runner executes. */
 export const ACTION_ENTRY = join(ROOT, 'dist/index.js');
 
+/** What the command line printed, apart and (as a terminal shows it) interleaved, and how it exited. */
+export interface CliRun {
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly output: string;
+}
+
+/**
+ * dist/index.js from a shell: the command line with `args`. The environment is only PATH and `env`, so no GITHUB_*
+ * variable of the test's own runner leaks into the context.
+ */
+export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [ACTION_ENTRY, ...args], {
+    ...(options.cwd !== undefined && { cwd: options.cwd }),
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    output += chunk;
+  });
+  const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+  return { exitCode, stdout, stderr, output };
+}
+
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   const { dir, env, outputPath, summaryPath } = await prepareRun(options);
   try {

@@ -1,13 +1,12 @@
 // End-to-end: send_as message, reply_to, topic and file through dist/index.js, against a simulator per test that
 // records threads, topics and files. Every run is checked for the token at the end.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
 import { closedAfter } from './per-test.ts';
-import { ACTION_ENTRY, type ActionRun, annotations, leaksOf, type RunOptions, runAction } from './run-action.ts';
+import { ACTION_ENTRY, type ActionRun, annotations, leaksOf, type RunOptions, runAction, runCli } from './run-action.ts';
 
 const TOKEN = 'user-Token-9f8e7d6c5b4a';
 const ROOMS = [
@@ -283,15 +282,8 @@ describe('the command line', () => {
         ...['--dry-run', '--repository', 'acme/api', '--room', 'Deploys', '--token', TOKEN],
         ...['--reply-to', '0b7e2b47-6d7c-4c3e-9b1e-1d2c3b4a5f60', '--topic', 'live: {{ repository }}', '--file', 'deploy.log'],
       ];
-      const child = spawn(process.execPath, [ACTION_ENTRY, ...args], {
-        cwd: dir,
-        env: { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: dir },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-      expect(await new Promise((done) => child.on('close', done))).toBe(0);
+      const { exitCode, stdout, stderr } = await runCli(args, { cwd: dir, env: { GITHUB_WORKSPACE: dir } });
+      expect(exitCode, stderr).toBe(0);
       expect(stderr).toBe('');
       expect(stdout).not.toContain(TOKEN);
       expect(JSON.parse(stdout)).toEqual([
