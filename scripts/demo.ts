@@ -11,13 +11,13 @@ import { DEMO_RUN_ID, type DemoRun, runOptionsFor, SAMPLES, TOUR } from './demo-
 
 const USAGE = `Usage: npm run demo -- [options]
   (no options)       send a text message, a rejected html message, an html message, a failed run's
-                     message with why it failed, and a card
+                     message with why it failed, and a card; then check the set-up, posting nothing
   --event NAME       send one notification for ${Object.keys(SAMPLES).join(', ')}
   --format FORMAT    with it, card (the default), html or text
   --port N           serve the room preview on port N (default 8080; a free port when busy)
   --once             exit after printing, without serving the page (also when CI is set)`;
 
-function options(): { runs: DemoRun[]; port: number; once: boolean } {
+function options(): { runs: DemoRun[]; check: boolean; port: number; once: boolean } {
   const { values } = parseArgs({
     options: {
       event: { type: 'string' },
@@ -40,6 +40,7 @@ function options(): { runs: DemoRun[]; port: number; once: boolean } {
   if (!['card', 'html', 'text'].includes(format)) fail(`Invalid --format '${format}': expected card, html or text.`);
   return {
     runs: event === undefined ? [...TOUR] : [{ sample: event, inputs: { format }, accepted: true }],
+    check: event === undefined,
     port,
     once: values.once || process.env.CI === 'true',
   };
@@ -65,7 +66,20 @@ function describeRequest(request: RecordedRequest | undefined): string[] {
   return [`  rejected by HipChat (${request.status}): ${message}`, ...reason];
 }
 
-const { runs, port, once } = options();
+/**
+ * `check: true` through dist/index.js, as README's "Check your set-up" recommends before the first run: its table, and
+ * the preview's, with nothing posted to the room.
+ */
+async function checkSetUp(serverUrl: string): Promise<boolean> {
+  const sample = SAMPLES.push;
+  if (!sample) throw new Error("No sample 'push'");
+  const run = await runAction({ ...runOptionsFor(sample), inputs: { room: 'Operations', token, server_url: serverUrl, check: 'true' } });
+  console.log(`\n▸ check: the set-up, posting nothing: dist/index.js exited with ${run.exitCode}`);
+  for (const line of run.stdout.split('\n').filter((text) => /^[✓✗–] /.test(text))) console.log(`  ${line}`);
+  return run.exitCode === 0;
+}
+
+const { runs, check, port, once } = options();
 const token = 'demo-token-not-a-secret';
 const simulator = await startSimulator({ rooms: [{ id: 1, name: 'Operations' }], tokens: [{ token }] });
 // The GitHub API the failed run's jobs, errors and log come from, as on a runner.
@@ -92,6 +106,7 @@ try {
     for (const error of annotations(run, 'error')) console.log(`  the step failed: ${error.replace(/\n/g, '\n    ')}`);
     asExpected &&= (run.exitCode === 0) === demo.accepted;
   }
+  if (check) asExpected &&= await checkSetUp(simulator.url);
 } finally {
   await github.close();
   if (!preview) await simulator.close();
@@ -104,7 +119,9 @@ if (preview) {
 Room preview: ${preview.url}   (live; Ctrl-C to stop)
 HipChat simulator: ${simulator.url}, room Operations, token ${token}
 Send your own from another shell, and watch it arrive:
-  node dist/index.js --server-url ${simulator.url} --token ${token} --room Operations --repository acme/api --format card --status failure`);
+  node dist/index.js --server-url ${simulator.url} --token ${token} --room Operations --repository acme/api --format card --status failure
+Or check a set-up, and watch its table replace the last one:
+  node dist/index.js check --server-url ${simulator.url} --token ${token} --room Operations --room Nowhere`);
   const stop = () => void Promise.all([preview.close(), simulator.close()]).finally(() => process.exit(process.exitCode));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
   // A parent that dies without passing a signal on (npm killed, a terminal closed) leaves this process to init:

@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { LastCheck } from '../../preview/checks.ts';
 import type { PreviewEntry } from '../../preview/entries.ts';
+import { runCli } from './run-action.ts';
 
 const DEMO = resolve(import.meta.dirname, '../../scripts/demo.ts');
 
@@ -35,6 +37,23 @@ describe('npm run demo', () => {
       /test \(24\)<\/a>: step &quot;Run npm test&quot; failed: <a href="[^"]+\/src\/parser\.test\.ts#L42">src\/parser\.test\.ts:42<\/a>.*<pre>.*Process completed with exit code 1\.<\/pre>$/s,
     );
     expect(entries.at(-1)?.body).toMatchObject({ card: { title: 'Codertocat/Hello-World: CI #42 succeeded' } });
+
+    // The tour ends with the set-up check: its table on the terminal and in the page, nothing more in the room.
+    expect(stdout).toContain('▸ check: the set-up, posting nothing: dist/index.js exited with 0');
+    expect(stdout).toMatch(/^ {2}✓ Room 'Operations': notifications \(send_notification\) /m);
+    const probesOf = async () =>
+      ((await (await fetch(new URL('/api/check', url))).json()) as LastCheck).probes.map(
+        (probe) => `${probe.target?.name} ${probe.status}`,
+      );
+    // A check probes its rooms at once: their order is the order HipChat answered.
+    expect(await probesOf()).toEqual(['Operations 202']);
+    // The check the demo suggests, from another shell: its table replaces the demo's.
+    const suggested = /^ {2}node dist\/index\.js (check .+)$/m.exec(stdout)?.[1];
+    expect(suggested).toBeDefined();
+    const check = await runCli(suggested?.split(' ') ?? []);
+    expect(check.exitCode, check.output).toBe(1);
+    expect((await probesOf()).sort()).toEqual(['Nowhere 404', 'Operations 202']);
+    expect(((await (await fetch(new URL('/api/notifications', url))).json()) as PreviewEntry[]).length).toBe(5);
 
     demo.kill('SIGINT');
     expect(await exited).toBe(0);
