@@ -11,7 +11,7 @@ import { type V2NotificationBody, v2Body } from './hipchat/endpoints/notificatio
 import type { HttpTransport } from './hipchat/transport/http.js';
 import type { TransportOptions } from './hipchat/transport/transport-options.js';
 import { messageFormatOf } from './inputs/parse.js';
-import { isPersonReference } from './inputs/people.js';
+import { isPersonReference, uniqueIgnoringCase } from './inputs/people.js';
 import { type ActionInputs, type InputSource, readInputs } from './inputs/read.js';
 import { loadTemplate } from './inputs/template-source.js';
 import type { RealPath } from './inputs/workspace-path.js';
@@ -216,10 +216,9 @@ async function lookUpPeople(prepared: PreparedNotification, session: Session | u
 /** The notifications again with the mentions of the people found, in the places mention gives them; else as prepared. */
 function mentionPeople(prepared: PreparedNotification, people: People | undefined, core: ActionCore): PreparedNotification {
   if (!people || people.mentions.size === 0) return prepared;
-  const seen = new Set<string>();
-  const mentions = prepared.inputs.mention
-    .flatMap((mention) => (isPersonReference(mention) ? (people.mentions.get(mention) ?? []) : [mention]))
-    .filter((mention) => !seen.has(mention.toLowerCase()) && seen.add(mention.toLowerCase()));
+  const mentions = uniqueIgnoringCase(
+    prepared.inputs.mention.flatMap((mention) => (isPersonReference(mention) ? (people.mentions.get(mention) ?? []) : [mention])),
+  );
   const { shortened, ...notifications } = roomNotifications(prepared.parts, mentions);
   if (shortened && !prepared.shortened) warnIfShortened(core, { ...notifications, shortened });
   return { ...prepared, ...notifications, ...(shortened && { shortened }) };

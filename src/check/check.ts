@@ -5,7 +5,6 @@ import type { Clock, Session } from '../hipchat/delivery/deliver.js';
 import { notificationCall } from '../hipchat/endpoints/notification.js';
 import type { HttpTransport } from '../hipchat/transport/http.js';
 import type { TransportOptions } from '../hipchat/transport/transport-options.js';
-import { isPersonReference } from '../inputs/people.js';
 import type { ActionInputs } from '../inputs/read.js';
 import type { UserMap } from '../lookups/user-map.js';
 import type { Notification } from '../render/notification.js';
@@ -79,9 +78,8 @@ async function checkRooms(session: Session, run: CheckRun): Promise<CheckLine[]>
 }
 
 /** author and actor found, and the private messages sent, when the inputs name anyone. */
-async function checkPeople(session: Session, run: CheckRun): Promise<{ lookups: CheckLine[]; messages: CheckLine[] }> {
+function checkPeople(session: Session, run: CheckRun): ReturnType<typeof probePeople> {
   const { inputs, github, userMap } = run;
-  if (!inputs.mention.some(isPersonReference) && inputs.privateMessage.length === 0) return { lookups: [], messages: [] };
   const server = { serverUrl: inputs.serverUrl, token: inputs.token };
   return probePeople(session, server, { mention: inputs.mention, privateMessage: inputs.privateMessage, userMap, github });
 }

@@ -5,7 +5,7 @@ import { callHipChat, type Session } from '../hipchat/delivery/deliver.js';
 import { privateMessageCall } from '../hipchat/endpoints/private-message.js';
 import type { HipChatServer } from '../hipchat/endpoints/types.js';
 import { viewUserCall } from '../hipchat/endpoints/user.js';
-import { isPersonReference, type PersonReference } from '../inputs/people.js';
+import { isPersonReference, type PersonReference, uniqueIgnoringCase } from '../inputs/people.js';
 import { isBot, personOf } from '../lookups/authors.js';
 import { addressOf, botProblem, capitalised, described, mapAdvice, unaddressable } from '../lookups/people.js';
 import type { UserMap } from '../lookups/user-map.js';
@@ -71,17 +71,15 @@ async function sendsPrivateMessage(session: Session, server: HipChatServer, entr
   return { check, outcome: result.status === 404 ? 'warn' : 'fail', detail: result.error };
 }
 
-/** The people probes of a run whose inputs name anyone: the lookups first, as a run meets them, then the messages. */
+/** The people probes of a run, none when its inputs name nobody: the lookups first, as a run meets them, then the messages. */
 export async function probePeople(
   session: Session,
   server: HipChatServer,
   run: PeopleRun,
 ): Promise<{ readonly lookups: CheckLine[]; readonly messages: CheckLine[] }> {
-  const seen = new Set<string>();
-  const entries = run.privateMessage.filter((entry) => !seen.has(entry.toLowerCase()) && seen.add(entry.toLowerCase()));
   const [lookups, messages] = await Promise.all([
     Promise.all(referencesOf(run).map((reference) => findsPerson(session, server, reference, run))),
-    Promise.all(entries.map((entry) => sendsPrivateMessage(session, server, entry, run))),
+    Promise.all(uniqueIgnoringCase(run.privateMessage).map((entry) => sendsPrivateMessage(session, server, entry, run))),
   ]);
   return { lookups, messages };
 }

@@ -82,10 +82,16 @@ const RUN_JOBS: FakeJob[] = [
 let simulator: Simulator;
 let github: FakeGithub;
 beforeAll(async () => {
-  const repositories = new Set(Object.values(PAYLOADS).map((payload) => runEnv('push', payload()).GITHUB_REPOSITORY as string));
+  // Each payload's repository, with the run id the runner's environment gives its steps.
+  const runIds = new Map(
+    Object.values(PAYLOADS).map((payload) => {
+      const env = runEnv('push', payload());
+      return [env.GITHUB_REPOSITORY as string, Number(env.GITHUB_RUN_ID)];
+    }),
+  );
   github = await startFakeGithub({
     tokens: [GITHUB_TOKEN],
-    runs: [...repositories].map((repository) => ({ repository, id: 9876543210, run_number: 42, status: 'in_progress', jobs: RUN_JOBS })),
+    runs: [...runIds].map(([repository, id]) => ({ repository, id, run_number: 42, status: 'in_progress', jobs: RUN_JOBS })),
   });
   simulator = await startSimulator({
     rooms: ['Builds', 'Announcements', 'Deploys', 'Operations'].map((name, index) => ({ id: index + 1, name })),
